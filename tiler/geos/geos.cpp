@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -116,8 +117,15 @@ Geom Context::union_(const GEOSGeometry* a, const GEOSGeometry* b) const {
 Geom Context::unary_union(const GEOSGeometry* g) const {
     return own(GEOSUnaryUnionPrec_r(ctx_, g, kGrid), "unary union");
 }
+Geom Context::sym_difference(const GEOSGeometry* a, const GEOSGeometry* b) const {
+    return own(GEOSSymDifferencePrec_r(ctx_, a, b, kGrid), "symmetric difference");
+}
 Geom Context::snap_to_grid(const GEOSGeometry* g) const {
     return own(GEOSGeom_setPrecision_r(ctx_, g, kGrid, 0), "set precision");
+}
+
+Geom Context::round_to_grid(const GEOSGeometry* g) const {
+    return own(GEOSGeom_setPrecision_r(ctx_, g, kGrid, GEOS_PREC_NO_TOPO), "round to grid");
 }
 
 Geom Context::polygonal(Geom g) const {
@@ -134,6 +142,53 @@ Geom Context::polygonal(Geom g) const {
     };
     add(g.get(), add);
     return collect(std::move(polys), GEOS_MULTIPOLYGON);
+}
+
+Geom Context::linear(Geom g) const {
+    const int t = type_id(g.get());
+    if (t == GEOS_MULTILINESTRING) return g;
+    std::vector<Geom> lines;
+    auto add = [&](const GEOSGeometry* part, auto&& self) -> void {
+        const int pt = type_id(part);
+        if (pt == GEOS_LINESTRING || pt == GEOS_LINEARRING) {
+            if (!is_empty(part)) {
+                // A MultiLineString takes LineStrings only: rebuild a ring as a line.
+                GEOSCoordSequence* seq = GEOSCoordSeq_clone_r(ctx_, GEOSGeom_getCoordSeq_r(ctx_, part));
+                if (!seq) fail("clone coordinates");
+                lines.push_back(own(GEOSGeom_createLineString_r(ctx_, seq), "line string"));
+            }
+        } else if (pt == GEOS_MULTILINESTRING || pt == GEOS_GEOMETRYCOLLECTION) {
+            for (int i = 0; i < num_geometries(part); ++i) self(geometry_n(part, i), self);
+        }
+    };
+    add(g.get(), add);
+    return collect(std::move(lines), GEOS_MULTILINESTRING);
+}
+
+Geom Context::boundary(const GEOSGeometry* g) const { return own(GEOSBoundary_r(ctx_, g), "boundary"); }
+Geom Context::line_merge(const GEOSGeometry* g) const { return own(GEOSLineMerge_r(ctx_, g), "line merge"); }
+Geom Context::envelope(const GEOSGeometry* g) const { return own(GEOSEnvelope_r(ctx_, g), "envelope"); }
+
+Geom Context::buffer(const GEOSGeometry* g, double distance) const {
+    return own(GEOSBuffer_r(ctx_, g, distance, 8), "buffer");
+}
+
+Box Context::bounds(const GEOSGeometry* g) const {
+    Box b;
+    if (is_empty(g)) return b;
+    if (!GEOSGeom_getXMin_r(ctx_, g, &b.minx) || !GEOSGeom_getYMin_r(ctx_, g, &b.miny) ||
+        !GEOSGeom_getXMax_r(ctx_, g, &b.maxx) || !GEOSGeom_getYMax_r(ctx_, g, &b.maxy))
+        fail("bounds");
+    b.empty = false;
+    return b;
+}
+
+Geom Context::voronoi(const GEOSGeometry* sites, const GEOSGeometry* env) const {
+    return own(GEOSVoronoiDiagram_r(ctx_, sites, env, 0.0, 0), "Voronoi diagram");
+}
+
+void Context::normalize(GEOSGeometry* g) const {
+    if (GEOSNormalize_r(ctx_, g) != 0) fail("normalize");
 }
 
 bool Context::is_empty(const GEOSGeometry* g) const { return check(GEOSisEmpty_r(ctx_, g), "isEmpty"); }
@@ -182,6 +237,10 @@ bool Context::covers(const GEOSPreparedGeometry* p, const GEOSGeometry* g) const
     return check(GEOSPreparedCovers_r(ctx_, p, g), "prepared covers");
 }
 
+bool Context::contains(const GEOSGeometry* a, const GEOSGeometry* b) const {
+    return check(GEOSContains_r(ctx_, a, b), "contains");
+}
+
 int Context::num_geometries(const GEOSGeometry* g) const {
     const int n = GEOSGetNumGeometries_r(ctx_, g);
     if (n < 0) fail("getNumGeometries");
@@ -202,7 +261,10 @@ namespace {
 constexpr double kAuthalicRadiusM = 6371007.181;
 constexpr double kDeg = 3.14159265358979323846 / 180.0;
 
-// Signed spherical area of a ring (m²), Chamberlain & Duquette (2007).
+// Signed spherical area of a ring (m²) whose edges are straight in lon/lat: the exact integral of
+// R² sin(lat) d(lon) along each edge (lat linear in lon), the Chamberlain & Duquette (2007) sum with the
+// trapezoid replaced by the exact mean. Exact integrals make the area additive: splitting an edge at a
+// point on it does not change it, so the parts of a partition add up to the whole.
 double ring_area_m2(const Context& ctx, const GEOSGeometry* ring) {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx.handle(), ring);
     if (!seq) ctx.fail("getCoordSeq");
@@ -214,9 +276,12 @@ double ring_area_m2(const Context& ctx, const GEOSGeometry* ring) {
         double x1, y1, x2, y2;
         GEOSCoordSeq_getXY_r(ctx.handle(), seq, i, &x1, &y1);
         GEOSCoordSeq_getXY_r(ctx.handle(), seq, i + 1, &x2, &y2);
-        sum += (x2 - x1) * kDeg * (2 + std::sin(y1 * kDeg) + std::sin(y2 * kDeg));
+        // Mean of sin(lat) over the edge: (cos y1 - cos y2) / (y2 - y1) = sin(mid) · sin(h) / h.
+        const double h = (y2 - y1) * kDeg / 2;
+        const double sinc = std::fabs(h) < 1e-8 ? 1.0 - h * h / 6 : std::sin(h) / h;
+        sum += (x2 - x1) * kDeg * std::sin((y1 + y2) * kDeg / 2) * sinc;
     }
-    return sum * kAuthalicRadiusM * kAuthalicRadiusM / 2.0;
+    return sum * kAuthalicRadiusM * kAuthalicRadiusM;
 }
 
 double polygon_area_m2(const Context& ctx, const GEOSGeometry* poly) {
@@ -238,6 +303,63 @@ double area_km2(const Context& ctx, const GEOSGeometry* g) {
         return a;
     }
     return 0;
+}
+
+namespace {
+constexpr double kMeanRadiusKm = 6371.0088;
+
+double line_length_km(const Context& ctx, const GEOSGeometry* line) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx.handle(), line);
+    if (!seq) ctx.fail("getCoordSeq");
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(ctx.handle(), seq, &n);
+    double km = 0;
+    for (unsigned i = 0; i + 1 < n; ++i) {
+        double x1, y1, x2, y2;
+        GEOSCoordSeq_getXY_r(ctx.handle(), seq, i, &x1, &y1);
+        GEOSCoordSeq_getXY_r(ctx.handle(), seq, i + 1, &x2, &y2);
+        const double s1 = std::sin((y2 - y1) * kDeg / 2), s2 = std::sin((x2 - x1) * kDeg / 2);
+        const double h = s1 * s1 + std::cos(y1 * kDeg) * std::cos(y2 * kDeg) * s2 * s2;
+        km += 2 * kMeanRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+    }
+    return km;
+}
+} // namespace
+
+double length_km(const Context& ctx, const GEOSGeometry* g) {
+    if (ctx.is_empty(g)) return 0;
+    const int t = ctx.type_id(g);
+    if (t == GEOS_LINESTRING || t == GEOS_LINEARRING) return line_length_km(ctx, g);
+    if (t == GEOS_MULTILINESTRING || t == GEOS_GEOMETRYCOLLECTION) {
+        double km = 0;
+        for (int i = 0; i < ctx.num_geometries(g); ++i) km += length_km(ctx, ctx.geometry_n(g, i));
+        return km;
+    }
+    return 0;
+}
+
+StrTree::StrTree(const Context& ctx, std::size_t node_capacity)
+    : ctx_(ctx), tree_(GEOSSTRtree_create_r(ctx.handle(), node_capacity)) {
+    if (!tree_) ctx.fail("STRtree create");
+}
+
+StrTree::~StrTree() { GEOSSTRtree_destroy_r(ctx_.handle(), tree_); }
+
+void StrTree::insert(const GEOSGeometry* g, std::size_t id) {
+    ids_.push_back(std::make_unique<std::size_t>(id));
+    GEOSSTRtree_insert_r(ctx_.handle(), tree_, g, ids_.back().get());
+}
+
+std::vector<std::size_t> StrTree::query(const GEOSGeometry* g) const {
+    std::vector<std::size_t> out;
+    GEOSSTRtree_query_r(
+        ctx_.handle(), tree_, g,
+        [](void* item, void* userdata) {
+            static_cast<std::vector<std::size_t>*>(userdata)->push_back(*static_cast<const std::size_t*>(item));
+        },
+        &out);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 } // namespace tiler::geos

@@ -18,6 +18,15 @@ inline constexpr double kGrid = 1e-6;
 
 class Context;
 
+/// Axis-aligned bounds of a geometry; `empty` for an empty geometry (then it intersects nothing).
+struct Box {
+    double minx = 0, miny = 0, maxx = 0, maxy = 0;
+    bool empty = true;
+    bool intersects(const Box& o) const noexcept {
+        return !empty && !o.empty && minx <= o.maxx && o.minx <= maxx && miny <= o.maxy && o.miny <= maxy;
+    }
+};
+
 struct GeomDeleter {
     GEOSContextHandle_t ctx = nullptr;
     void operator()(GEOSGeometry* g) const noexcept { if (g) GEOSGeom_destroy_r(ctx, g); }
@@ -60,9 +69,28 @@ public:
     Geom difference(const GEOSGeometry* a, const GEOSGeometry* b) const;
     Geom union_(const GEOSGeometry* a, const GEOSGeometry* b) const;
     Geom unary_union(const GEOSGeometry* g) const;
+    Geom sym_difference(const GEOSGeometry* a, const GEOSGeometry* b) const;
     Geom snap_to_grid(const GEOSGeometry* g) const;
+    /// Rounds every coordinate to the grid without repairing topology (fast; the result may be invalid).
+    Geom round_to_grid(const GEOSGeometry* g) const;
     /// Keeps only the polygonal parts of a result (drops collapsed lines/points), as a MultiPolygon.
     Geom polygonal(Geom g) const;
+    /// Keeps only the linear parts of a result (drops points and polygons), as a MultiLineString.
+    Geom linear(Geom g) const;
+
+    // --- constructions ---
+    Geom boundary(const GEOSGeometry* g) const;
+    /// Sews connected line parts into maximal lines (GEOSLineMerge).
+    Geom line_merge(const GEOSGeometry* g) const;
+    Geom envelope(const GEOSGeometry* g) const;
+    /// Buffer by `distance` (degrees), 8 segments per quarter circle.
+    Geom buffer(const GEOSGeometry* g, double distance) const;
+    Box bounds(const GEOSGeometry* g) const;
+    /// Voronoi cells (a GeometryCollection of polygons) of the points of `sites`, extended to at least `env`.
+    /// GEOS 3.11 does not keep the input order: map cells back to sites by location.
+    Geom voronoi(const GEOSGeometry* sites, const GEOSGeometry* env) const;
+    /// Puts g in GEOS's normal form (ordered parts, rings and start points), for deterministic output.
+    void normalize(GEOSGeometry* g) const;
 
     // --- predicates and measures ---
     bool is_empty(const GEOSGeometry* g) const;
@@ -74,6 +102,7 @@ public:
     bool contains(const GEOSPreparedGeometry* p, const GEOSGeometry* g) const;
     bool intersects(const GEOSPreparedGeometry* p, const GEOSGeometry* g) const;
     bool covers(const GEOSPreparedGeometry* p, const GEOSGeometry* g) const;
+    bool contains(const GEOSGeometry* a, const GEOSGeometry* b) const;
 
     // --- parts and coordinates ---
     int num_geometries(const GEOSGeometry* g) const;
@@ -88,5 +117,28 @@ private:
 
 /// Geodesic area of a lon/lat (multi)polygon in km² (spherical excess on the WGS84 authalic sphere).
 double area_km2(const Context& ctx, const GEOSGeometry* g);
+
+/// Geodesic length of a lon/lat (multi)line in km: haversine per segment on the mean Earth sphere
+/// (6371.0088 km). Polygons and points count 0.
+double length_km(const Context& ctx, const GEOSGeometry* g);
+
+/// Owns a GEOSSTRtree of items identified by an index. Inserted geometries are only read for their
+/// envelope while inserting. Queries return the ids in ascending order (deterministic).
+class StrTree {
+public:
+    explicit StrTree(const Context& ctx, std::size_t node_capacity = 10);
+    ~StrTree();
+    StrTree(const StrTree&) = delete;
+    StrTree& operator=(const StrTree&) = delete;
+
+    void insert(const GEOSGeometry* g, std::size_t id);
+    /// Ids of the items whose envelope intersects g's envelope, ascending.
+    std::vector<std::size_t> query(const GEOSGeometry* g) const;
+
+private:
+    const Context& ctx_;
+    GEOSSTRtree* tree_;
+    std::vector<std::unique_ptr<std::size_t>> ids_;   // stable addresses handed to GEOS as items
+};
 
 } // namespace tiler::geos

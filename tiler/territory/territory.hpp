@@ -2,6 +2,7 @@
 // The territory engine: per-place Voronoi cells, applying the event log day by day, and what is derived
 // per day (changes, frontlines, km² per faction). All geometry lon/lat on the fixed grid geos::kGrid.
 #include "sources/model.hpp"
+#include "territory/voronoi.hpp"
 
 #include <cstddef>
 #include <string>
@@ -42,12 +43,9 @@ struct DayMap {
     std::vector<std::size_t> events;    ///< indices into Sources::events applied this day
 };
 
-/// Voronoi cell of every place (index-aligned with Sources::places), clipped to the country. Places at the
-/// same coordinate share one cell.
-std::vector<geos::Geom> place_cells(const geos::Context& ctx, const Sources& src);
-
 /// Runs the whole event log: one DayMap per day from Sources::first to Sources::last.
-/// Throws Error if the partition invariant breaks (a bug, not bad input).
+/// The first day starts as an all-`government` country and its events paint the baseline. Throws Error if
+/// the partition invariant breaks (a bug, not bad input; see invariants.hpp).
 std::vector<DayMap> build_timeline(const geos::Context& ctx, const Sources& src);
 
 } // namespace tiler
