@@ -1,7 +1,7 @@
 # Draws the ten baseline areas of 2024-11-26 (sources/areas/*.geojson, not the adv_* ones) from shared vertex
 # lists, so neighbouring areas use exactly the same vertices. Checked by check_areas.py.
 import json, math, os
-OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'areas')  
+OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'areas')
 # all coordinates below are (lat, lon)
 T_HTS=(36.32,36.62)
 HTS_SNA=[(36.318,36.675),(36.322,36.70),(36.327,36.74),(36.332,36.77),(36.333,36.80),(36.34,36.82),(36.343,36.845)]
