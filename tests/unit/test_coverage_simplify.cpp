@@ -1,0 +1,120 @@
+// Coverage simplification: neighbours never gap or overlap, at any tolerance.
+#include "tiling/coverage_simplify.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace tiler;
+
+namespace {
+
+/// A 100 x 100 square split into three jagged regions (a wavy vertical border and a wavy horizontal one
+/// on the right) plus an island inside the left region.
+std::vector<geos::Geom> jagged_coverage(const geos::Context& ctx) {
+    geos::Path wave_v, wave_h;
+    for (int i = 0; i <= 200; ++i) {
+        const double y = i * 0.5;
+        wave_v.emplace_back(50 + 6 * std::sin(y * 0.7) + 2 * std::sin(y * 3.1), y);
+    }
+    std::vector<std::vector<std::pair<double, double>>> left{{{0, 0}}}, right{{{100, 0}}};
+    for (const auto& p : wave_v) left[0].push_back(p);
+    left[0].push_back({0, 100});
+    left[0].push_back({0, 0});
+    geos::Geom l = ctx.polygon(left);
+    geos::Geom square = ctx.from_wkt("POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))");
+    geos::Geom r = ctx.difference(square.get(), l.get());
+    std::vector<std::pair<double, double>> top{{0, 0}};
+    for (int i = 0; i <= 200; ++i) {
+        const double x = i * 0.5;
+        top.emplace_back(x, 60 + 5 * std::sin(x * 0.9) + 1.5 * std::cos(x * 4.3));
+    }
+    top.emplace_back(100, 0);
+    top.emplace_back(0, 0);
+    geos::Geom upper = ctx.polygon({top});
+    geos::Geom r1 = ctx.intersection(r.get(), upper.get());
+    geos::Geom r2 = ctx.difference(r.get(), upper.get());
+    geos::Geom island = ctx.from_wkt("POLYGON((10 10, 20 11, 21 20, 15 22, 11 19, 10 10))");
+    geos::Geom l2 = ctx.difference(l.get(), island.get());
+    std::vector<geos::Geom> out;
+    out.push_back(std::move(l2));
+    out.push_back(std::move(r1));
+    out.push_back(std::move(r2));
+    out.push_back(std::move(island));
+    return out;
+}
+
+} // namespace
+
+TEST(CoverageSimplify, DouglasPeuckerKeepsEnds) {
+    const geos::Path p{{0, 0}, {1, 0.1}, {2, -0.1}, {3, 5}, {4, 6}, {5, 7}, {6, 0}};
+    EXPECT_EQ(douglas_peucker(p, 0.5), (geos::Path{{0, 0}, {2, -0.1}, {3, 5}, {5, 7}, {6, 0}}));
+    const geos::Path ring{{0, 0}, {10, 0}, {10, 0.2}, {10, 10}, {0, 10}, {0, 0}};
+    EXPECT_EQ(douglas_peucker(ring, 1), (geos::Path{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}));
+}
+
+TEST(CoverageSimplify, NoGapsNoOverlapsAtAnyTolerance) {
+    geos::Context ctx;
+    const auto cov = jagged_coverage(ctx);
+    std::vector<const GEOSGeometry*> raw;
+    for (const auto& g : cov) raw.push_back(g.get());
+    std::size_t input_vertices = 0;
+    for (const auto& g : cov) input_vertices += static_cast<std::size_t>(GEOSGetNumCoordinates_r(ctx.handle(), g.get()));
+    for (double tol : {0.0, 0.3, 1.0, 3.0, 8.0}) {
+        SCOPED_TRACE("tolerance " + std::to_string(tol));
+        const auto out = simplify_coverage(ctx, raw, tol, 0.01);
+        ASSERT_EQ(out.size(), cov.size());
+        double sum = 0;
+        std::size_t vertices = 0;
+        std::vector<const GEOSGeometry*> parts;
+        for (const auto& g : out) {
+            EXPECT_TRUE(ctx.is_valid(g.get())) << ctx.invalid_reason(g.get());
+            sum += ctx.planar_area(g.get());
+            vertices += static_cast<std::size_t>(GEOSGetNumCoordinates_r(ctx.handle(), g.get()));
+            parts.push_back(g.get());
+        }
+        for (std::size_t i = 0; i < out.size(); ++i)
+            for (std::size_t j = i + 1; j < out.size(); ++j) {
+                geos::Geom o = ctx.own(GEOSIntersection_r(ctx.handle(), out[i].get(), out[j].get()), "i");
+                EXPECT_NEAR(ctx.planar_area(o.get()), 0.0, 1e-9) << i << " overlaps " << j;
+            }
+        // The outer border is a straight square: simplification keeps it, so the union is the square.
+        geos::Geom all = ctx.collect([&] {
+            std::vector<geos::Geom> v;
+            for (const auto& g : out) v.push_back(ctx.clone(g.get()));
+            return v;
+        }(), GEOS_GEOMETRYCOLLECTION);
+        geos::Geom u = ctx.own(GEOSUnaryUnion_r(ctx.handle(), all.get()), "union");
+        EXPECT_NEAR(ctx.planar_area(u.get()), 10000.0, 1e-6);
+        EXPECT_NEAR(sum, 10000.0, 1e-6);
+        if (tol >= 1.0) {
+            EXPECT_LT(vertices, input_vertices / 3);
+        }
+        if (tol <= 3.0) {   // every region survives (the island is ~ 9 units across)
+            for (const auto& g : out) EXPECT_FALSE(ctx.is_empty(g.get()));
+        }
+    }
+}
+
+TEST(CoverageSimplify, SharedEdgesAreSimplifiedOnce) {
+    geos::Context ctx;
+    const auto cov = jagged_coverage(ctx);
+    std::vector<const GEOSGeometry*> raw{cov[0].get(), cov[1].get(), cov[2].get(), cov[3].get()};
+    const auto out = simplify_coverage(ctx, raw, 2.0, 0.01);
+    // The border of the left region against the right ones equals theirs, segment for segment.
+    geos::Geom bl = ctx.boundary(out[0].get());
+    geos::Geom right = ctx.own(GEOSUnion_r(ctx.handle(), out[1].get(), out[2].get()), "u");
+    geos::Geom br = ctx.boundary(right.get());
+    geos::Geom shared = ctx.own(GEOSIntersection_r(ctx.handle(), bl.get(), br.get()), "i");
+    double shared_len = 0;
+    GEOSLength_r(ctx.handle(), shared.get(), &shared_len);
+    EXPECT_GT(shared_len, 100.0);
+    geos::Geom only_left = ctx.own(GEOSDifference_r(ctx.handle(), bl.get(), br.get()), "d");
+    geos::Geom square_border = ctx.from_wkt("LINESTRING(0 0, 100 0, 100 100, 0 100, 0 0)");
+    geos::Geom island = ctx.boundary(out[3].get());
+    geos::Geom rest = ctx.own(GEOSDifference_r(ctx.handle(), only_left.get(), square_border.get()), "d");
+    geos::Geom rest2 = ctx.own(GEOSDifference_r(ctx.handle(), rest.get(), island.get()), "d");
+    double len = 0;
+    GEOSLength_r(ctx.handle(), rest2.get(), &len);
+    EXPECT_NEAR(len, 0.0, 1e-9) << ctx.to_wkt(rest2.get());
+}
