@@ -119,3 +119,57 @@ TEST(Options, CommandNames) {
     EXPECT_STREQ(command_name(Command::Check), "check");
     EXPECT_STREQ(command_name(Command::None), "");
 }
+
+TEST(Options, VectorTileOptions) {
+    const Options d = parse_options({"build"});
+    EXPECT_EQ(d.minzoom, 0U);
+    EXPECT_EQ(d.maxzoom, 12U);
+    EXPECT_FALSE(d.tile_dirs);
+    EXPECT_EQ(d.base_url, "");
+    const Options o = parse_options({"build", "--minzoom", "2", "--maxzoom=14", "--tile-dirs", "--base-url",
+                                     "https://example.org/tiles"});
+    EXPECT_EQ(o.minzoom, 2U);
+    EXPECT_EQ(o.maxzoom, 14U);
+    EXPECT_TRUE(o.tile_dirs);
+    EXPECT_EQ(o.base_url, "https://example.org/tiles/");   // a '/' is added
+    EXPECT_EQ(parse_options({"build", "--base-url", "http://x/t/"}).base_url, "http://x/t/");
+    EXPECT_EQ(parse_options({"build", "--minzoom", "5", "--maxzoom", "5"}).maxzoom, 5U);
+}
+
+TEST(Options, BadVectorTileOptions) {
+    EXPECT_NE(usage_error({"build", "--maxzoom", "17"}).find("--maxzoom: '17' is not a zoom level from 0 to 16"), std::string::npos);
+    EXPECT_NE(usage_error({"build", "--minzoom", "-1"}).find("--minzoom: '-1'"), std::string::npos);
+    EXPECT_NE(usage_error({"build", "--minzoom", "x"}).find("not a zoom level"), std::string::npos);
+    EXPECT_NE(usage_error({"build", "--minzoom", "9", "--maxzoom", "8"}).find("--minzoom 9 is above --maxzoom 8"),
+              std::string::npos);
+    EXPECT_NE(usage_error({"build", "--base-url", "tiles/"}).find("not an absolute http:// or https:// URL"),
+              std::string::npos);
+    EXPECT_NE(usage_error({"build", "--base-url", "https://x/{z}"}).find("contains"), std::string::npos);
+    EXPECT_NE(usage_error({"check", "--tile-dirs"}).find("unknown option '--tile-dirs'"), std::string::npos);
+    EXPECT_NE(usage_error({"build", "--tile-dirs=yes"}).find("takes no value"), std::string::npos);
+    const std::string b = usage(Command::Build);
+    for (const char* opt : {"--minzoom Z", "--maxzoom Z", "--tile-dirs", "--base-url URL"})
+        EXPECT_NE(b.find(opt), std::string::npos) << opt;
+}
+
+TEST(Options, RasterOptions) {
+    const Options d = parse_options({"build"});
+    EXPECT_TRUE(d.raster);
+    EXPECT_EQ(d.raster_minzoom, 0U);
+    EXPECT_EQ(d.raster_maxzoom, 10U);
+    const Options o = parse_options({"build", "--raster-minzoom", "3", "--raster-maxzoom=14"});
+    EXPECT_EQ(o.raster_minzoom, 3U);
+    EXPECT_EQ(o.raster_maxzoom, 14U);
+    EXPECT_EQ(o.maxzoom, 12U);   // the vector zooms are separate
+    EXPECT_FALSE(parse_options({"build", "--no-raster"}).raster);
+    EXPECT_NE(usage_error({"build", "--raster-maxzoom", "17"}).find("--raster-maxzoom: '17' is not a zoom level"),
+              std::string::npos);
+    EXPECT_NE(usage_error({"build", "--raster-minzoom", "6", "--raster-maxzoom", "5"})
+                  .find("--raster-minzoom 6 is above --raster-maxzoom 5"),
+              std::string::npos);
+    EXPECT_NE(usage_error({"build", "--no-raster=1"}).find("takes no value"), std::string::npos);
+    EXPECT_NE(usage_error({"check", "--no-raster"}).find("unknown option '--no-raster'"), std::string::npos);
+    const std::string b = usage(Command::Build);
+    for (const char* opt : {"--no-raster", "--raster-minzoom Z", "--raster-maxzoom Z"})
+        EXPECT_NE(b.find(opt), std::string::npos) << opt;
+}

@@ -1,6 +1,8 @@
 #include "cli/cmd_build.hpp"
 
 #include "cli/progress.hpp"
+#include "cli/stage_raster.hpp"
+#include "cli/stage_vector.hpp"
 #include "output/gpkg.hpp"
 #include "output/index_json.hpp"
 #include "output/staging.hpp"
@@ -54,13 +56,28 @@ int cmd_build(const Options& options) {
     progress.stage("stats.csv");
     write_stats_csv(tx.path("stats.csv"), src.styles, days);
     index.add_file("stats.csv");
+    StageOutput stage_out{tx, index, progress};
+    const VectorStageResult vector = write_vector_outputs(StageInput{ctx, src, days, options}, stage_out);
+    const RasterStageResult raster =
+        options.raster ? write_raster_outputs(StageInput{ctx, src, days, options}, stage_out) : RasterStageResult{};
     write_text_file(tx.path("index.json"), index.json());
     progress.stage("replacing " + options.out);
     tx.commit();
     progress.clear();
 
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    if (!options.quiet) print_summary(options, src, days, elapsed.count());
+    if (!options.quiet) {
+        std::printf("vector tiles: %zu (%zu distinct), MBTiles %.1f MB, PMTiles %.1f MB%s\n", vector.tiles, vector.unique,
+                    static_cast<double>(vector.mbtiles_bytes) / 1e6, static_cast<double>(vector.pmtiles_bytes) / 1e6,
+                    vector.viewer ? ", viewer/index.html" : ", no viewer");
+        if (options.raster)
+            std::printf("raster tiles: %zu + %zu @2x (%zu rendered, %zu solid, %zu unchanged from the day before), "
+                        "MBTiles %.1f MB, PMTiles %.1f MB; maps %.1f MB, offensive.gif %.2f MB\n",
+                        raster.tiles, raster.tiles, raster.rendered, raster.solid, raster.reused,
+                        static_cast<double>(raster.mbtiles_bytes) / 1e6, static_cast<double>(raster.pmtiles_bytes) / 1e6,
+                        static_cast<double>(raster.maps_bytes) / 1e6, static_cast<double>(raster.gif_bytes) / 1e6);
+        print_summary(options, src, days, elapsed.count());
+    }
     return 0;
 }
 

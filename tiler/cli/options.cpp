@@ -19,7 +19,7 @@ struct CommandInfo {
 };
 
 const CommandInfo kCommands[] = {
-    {Command::Build, "build", "build the outputs (GeoPackage, stats, index) from the sources"},
+    {Command::Build, "build", "build the outputs (GeoPackage, stats, vector tiles, viewer, index) from the sources"},
     {Command::Check, "check", "validate the sources and styles, write nothing"},
 };
 
@@ -42,6 +42,22 @@ unsigned parse_count(const std::string& option, const std::string& value, unsign
     return static_cast<unsigned>(n);
 }
 
+unsigned parse_zoom(const std::string& option, const std::string& value) {
+    const bool digits = !value.empty() && value.size() <= 2 && value.find_first_not_of("0123456789") == std::string::npos;
+    const unsigned long z = digits ? std::stoul(value) : kMaxZoom + 1;
+    if (z > kMaxZoom)
+        throw UsageError("option " + option + ": '" + value + "' is not a zoom level from 0 to " + std::to_string(kMaxZoom));
+    return static_cast<unsigned>(z);
+}
+
+std::string parse_base_url(const std::string& value) {
+    if (value.compare(0, 7, "http://") != 0 && value.compare(0, 8, "https://") != 0)
+        throw UsageError("option --base-url: '" + value + "' is not an absolute http:// or https:// URL");
+    if (value.find_first_of(" \t\n\"<>{}") != std::string::npos)
+        throw UsageError("option --base-url: '" + value + "' contains a space, a quote, '<', '>', '{' or '}'");
+    return value.back() == '/' ? value : value + "/";
+}
+
 const std::vector<OptionSpec>& option_table() {
     static const std::vector<OptionSpec> table = {
         {"sources", 0, "DIR", "the sources folder (default: sources)", {Command::Build, Command::Check},
@@ -54,6 +70,20 @@ const std::vector<OptionSpec>& option_table() {
          [](Options& o, const std::string& v) { o.jobs = parse_count("--jobs", v, kMaxJobs); }},
         {"quiet", 'q', nullptr, "no progress and no summary", {Command::Build},
          [](Options& o, const std::string&) { o.quiet = true; }},
+        {"minzoom", 0, "Z", "lowest zoom of the vector tiles (default: 0)", {Command::Build},
+         [](Options& o, const std::string& v) { o.minzoom = parse_zoom("--minzoom", v); }},
+        {"maxzoom", 0, "Z", "highest zoom of the vector tiles (default: 12, at most 16)", {Command::Build},
+         [](Options& o, const std::string& v) { o.maxzoom = parse_zoom("--maxzoom", v); }},
+        {"tile-dirs", 0, nullptr, "also write the tile trees tiles/<date>/{z}/{x}/{y}.mvt", {Command::Build},
+         [](Options& o, const std::string&) { o.tile_dirs = true; }},
+        {"base-url", 0, "URL", "absolute URL of the served tiles/ folder, for TileJSON (default: relative)",
+         {Command::Build}, [](Options& o, const std::string& v) { o.base_url = parse_base_url(v); }},
+        {"no-raster", 0, nullptr, "skip the raster stage: PNG tiles, maps/, offensive.gif, stats.png", {Command::Build},
+         [](Options& o, const std::string&) { o.raster = false; }},
+        {"raster-minzoom", 0, "Z", "lowest zoom of the PNG tiles (default: 0)", {Command::Build},
+         [](Options& o, const std::string& v) { o.raster_minzoom = parse_zoom("--raster-minzoom", v); }},
+        {"raster-maxzoom", 0, "Z", "highest zoom of the PNG tiles (default: 10, at most 16)", {Command::Build},
+         [](Options& o, const std::string& v) { o.raster_maxzoom = parse_zoom("--raster-maxzoom", v); }},
     };
     return table;
 }
@@ -144,6 +174,12 @@ Options parse_options(const std::vector<std::string>& args) {
         if (value.empty()) throw UsageError("option " + shown + ": empty value (" + help_hint(o.command) + ")");
         spec->set(o, value);
     }
+    if (o.minzoom > o.maxzoom)
+        throw UsageError("--minzoom " + std::to_string(o.minzoom) + " is above --maxzoom " + std::to_string(o.maxzoom) +
+                         " (" + help_hint(o.command) + ")");
+    if (o.raster_minzoom > o.raster_maxzoom)
+        throw UsageError("--raster-minzoom " + std::to_string(o.raster_minzoom) + " is above --raster-maxzoom " +
+                         std::to_string(o.raster_maxzoom) + " (" + help_hint(o.command) + ")");
     return o;
 }
 
@@ -172,11 +208,11 @@ std::string usage(Command command) {
         if (!applies(spec, command)) continue;
         std::string left = spec.short_name ? std::string("-") + spec.short_name + ", " : std::string("    ");
         left += std::string("--") + spec.name + (spec.value_name ? std::string(" ") + spec.value_name : "");
-        if (left.size() < 20) left.resize(20, ' ');
+        if (left.size() < 22) left.resize(22, ' ');   // the widest: "    --raster-minzoom Z"
         out += "  " + left + "  " + spec.help + "\n";
     }
     std::string help = "-h, --help";
-    help.resize(20, ' ');
+    help.resize(22, ' ');
     out += "  " + help + "  show this help\n";
     return out;
 }
