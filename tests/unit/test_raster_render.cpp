@@ -68,9 +68,11 @@ TEST(RasterRender, NoSeamAlongASharedFactionEdge) {
     const Rgba gov = f.style.fill[0], hts = f.style.fill[1];
     EXPECT_GE(rgb[0].min(), std::min(gov.r, hts.r));
     EXPECT_LE(rgb[0].max(), std::max(gov.r, hts.r));
+    // (Over the whole tile: in a single row a steep edge may happen to fall on a pixel boundary.)
     std::set<int> reds;
-    for (int x = 0; x < 256; ++x) reds.insert(static_cast<int>(pixel_at(img, x, at.py).r));
-    EXPECT_GT(reds.size(), 2u) << "edge not anti-aliased";
+    for (int y = 0; y < 256; y += 4)
+        for (int x = 0; x < 256; ++x) reds.insert(static_cast<int>(pixel_at(img, x, y).r));
+    EXPECT_GT(reds.size(), 4u) << "edge not anti-aliased";
     // With the frontline and borders drawn too, still opaque everywhere inside.
     const VImage full = render(f.ctx, draw_list(f.base, scene), f.style, tile_view(at.tile, 256));
     EXPECT_EQ(full[3].min(), 255.0);

@@ -6,8 +6,8 @@
 
 namespace tiler {
 
-Canvas::Canvas(int width, int height)
-    : width_(width), height_(height), surface_(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height)) {
+Canvas::Canvas(int width, int height, cairo_format_t format)
+    : width_(width), height_(height), format_(format), surface_(cairo_image_surface_create(format, width, height)) {
     if (width <= 0 || height <= 0) throw Error("cairo: bad canvas size " + std::to_string(width) + "x" + std::to_string(height));
     if (cairo_surface_status(surface_.get()) != CAIRO_STATUS_SUCCESS)
         throw Error(std::string("cairo: cannot create a surface: ") + cairo_status_to_string(cairo_surface_status(surface_.get())));

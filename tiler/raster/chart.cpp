@@ -118,7 +118,7 @@ ChartLayout chart_layout(const StatsTable& t, const ChartOptions& o) {
     l.ymax = std::ceil(std::max(total, 1.0) / l.step) * l.step;
     l.x0 = 110;
     l.y0 = 70;
-    l.x1 = o.width - 300;
+    l.x1 = o.width - 340;   // room for the legend: the longest faction names on one line
     l.y1 = o.height - 70;
     return l;
 }

@@ -25,6 +25,39 @@ struct Box {
     bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
+/// White diagonal stripes (2 px wide every 10 px of output) over the whole canvas, within the current clip.
+void hatch(cairo_t* cr, int width, int height, int supersample) {
+    const double step = 10.0 * supersample;
+    cairo_save(cr);
+    cairo_new_path(cr);
+    for (double d = -double(height); d < width; d += step) {
+        cairo_move_to(cr, d, height);
+        cairo_line_to(cr, d + height, 0);
+    }
+    cairo_set_line_width(cr, 2.0 * supersample);
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.7);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+/// The legend swatch of what changed hands: neutral grey, hatched, dashed outline.
+VImage change_swatch(int width, int height, int supersample) {
+    Canvas canvas(width * supersample, height * supersample);
+    cairo_t* cr = canvas.cr();
+    cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+    cairo_paint(cr);
+    hatch(cr, canvas.width(), canvas.height(), supersample);
+    const double w = 2.0 * supersample;
+    const double dash[2] = {4 * w, 2 * w};
+    cairo_set_dash(cr, dash, 2, 0);
+    cairo_set_line_width(cr, w);
+    cairo_rectangle(cr, w / 2, w / 2, canvas.width() - w, canvas.height() - w);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    cairo_stroke(cr);
+    return canvas_image(canvas, supersample);
+}
+
 void draw_changes(const geos::Context& ctx, Canvas& canvas, const GEOSGeometry* changes, const RasterStyle& style,
                   const View& v) {
     if (!changes || ctx.is_empty(changes)) return;
@@ -33,8 +66,16 @@ void draw_changes(const geos::Context& ctx, Canvas& canvas, const GEOSGeometry* 
     cairo_set_operator(cr, CAIRO_OPERATOR_ATOP);
     cairo_new_path(cr);
     add_polygons(ctx, cr, changes, v);
-    cairo_set_source_rgba(cr, 1, 1, 1, 0.45);
+    // A light veil plus white diagonal hatching: clearly marked, yet the new holder's colour stays
+    // recognisable (a plain veil turns dark colours into lighter ones that read as another faction).
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.12);
     cairo_fill_preserve(cr);
+    cairo_save(cr);
+    cairo_clip(cr);
+    hatch(cr, canvas.width(), canvas.height(), v.supersample);
+    cairo_restore(cr);   // drops the clip (the path is not part of the saved state: add it again)
+    cairo_new_path(cr);
+    add_polygons(ctx, cr, changes, v);
     const double w = style.change.width.at(v.zoom) * v.supersample;
     const double dash[2] = {4 * w, 2 * w};
     cairo_set_dash(cr, dash, 2, 0);
@@ -45,20 +86,14 @@ void draw_changes(const geos::Context& ctx, Canvas& canvas, const GEOSGeometry* 
     cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
 }
 
-/// City dots; returns their picture positions (same order as `places`, -1 if off the map).
-std::vector<std::pair<int, int>> draw_cities(Canvas& canvas, const std::vector<const Place*>& places, const View& v) {
-    std::vector<std::pair<int, int>> at;
+/// City dots (white, outlined) at the places' positions.
+void draw_cities(Canvas& canvas, const std::vector<const Place*>& places, const View& v) {
     cairo_t* cr = canvas.cr();
     cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
     for (const Place* p : places) {
         double wx, wy;
         mercator::to_world(p->lon, p->lat, wx, wy);
         const double x = wx * v.scale - v.x0, y = wy * v.scale - v.y0;
-        if (x < 0 || y < 0 || x >= v.width || y >= v.height) {
-            at.emplace_back(-1, -1);
-            continue;
-        }
-        at.emplace_back(static_cast<int>(std::lround(x)), static_cast<int>(std::lround(y)));
         cairo_new_path(cr);
         cairo_arc(cr, x * v.supersample, y * v.supersample, 4.5 * v.supersample, 0, 2 * mercator::kPi);
         cairo_set_source_rgb(cr, 1, 1, 1);
@@ -67,7 +102,6 @@ std::vector<std::pair<int, int>> draw_cities(Canvas& canvas, const std::vector<c
         cairo_set_line_width(cr, 1.5 * v.supersample);
         cairo_stroke(cr);
     }
-    return at;
 }
 
 /// A text label with a white halo (the text dilated, drawn under it).
@@ -134,21 +168,38 @@ VImage overview_map(const geos::Context& ctx, const OverviewInput& in, const Ove
     std::sort(cities.begin(), cities.end(), [](const Place* a, const Place* b) {
         return a->rank != b->rank ? a->rank < b->rank : a->name < b->name;
     });
-    const auto dots = draw_cities(canvas, cities, v);
-    VImage map = canvas_image(canvas, v.supersample);
-
-    // City labels, most important first, skipping any that would overlap one already placed.
+    // City labels, most important first: right of the dot, else left of it; a city whose label would
+    // overlap a label or dot already placed is left out entirely (no dot without a name).
+    struct Label {
+        VImage image;
+        int x, y;
+    };
+    std::vector<Label> labels;
+    std::vector<const Place*> shown;
     std::vector<Box> placed;
-    for (std::size_t i = 0; i < cities.size(); ++i) {
-        if (dots[i].first < 0) continue;
-        const VImage label = halo_label(cities[i]->name, o.font);
-        const int x = dots[i].first + 6, y = dots[i].second - label.height() / 2;
-        const Box b{x, y, x + label.width(), y + label.height()};
-        if (b.x1 > v.width || b.y0 < 0 || b.y1 > v.height) continue;
-        if (std::any_of(placed.begin(), placed.end(), [&](const Box& p) { return p.overlaps(b); })) continue;
-        placed.push_back(b);
-        map = paste(map, label, x, y);
+    for (const Place* c : cities) {
+        double wx, wy;
+        mercator::to_world(c->lon, c->lat, wx, wy);
+        const int px = static_cast<int>(std::lround(wx * v.scale - v.x0));
+        const int py = static_cast<int>(std::lround(wy * v.scale - v.y0));
+        const Box dot{px - 6, py - 6, px + 7, py + 7};
+        const VImage label = halo_label(c->name, o.font);
+        const int y = py - label.height() / 2;
+        for (const int x : {px + 6, px - 6 - label.width()}) {
+            const Box b{x, y, x + label.width(), y + label.height()};
+            if (b.x0 < 0 || b.x1 > v.width || b.y0 < 0 || b.y1 > v.height) continue;
+            const auto hits = [&](const Box& p) { return p.overlaps(b) || p.overlaps(dot); };
+            if (std::any_of(placed.begin(), placed.end(), hits)) continue;
+            placed.push_back(b);
+            placed.push_back(dot);
+            labels.push_back(Label{label, x, y});
+            shown.push_back(c);
+            break;
+        }
     }
+    draw_cities(canvas, shown, v);
+    VImage map = canvas_image(canvas, v.supersample);
+    for (const Label& label : labels) map = paste(map, label.image, label.x, label.y);
 
     // The picture: header with the title, the map, footer with legend and attribution.
     VImage pic = solid_image(l.width, l.height, Rgba{0xff, 0xff, 0xff, 255});
@@ -185,9 +236,7 @@ VImage overview_map(const geos::Context& ctx, const OverviewInput& in, const Ove
             x = kPad;
             y += 28;
         }
-        VImage sw = solid_image(30, 20, Rgba{0, 0, 0, 255});
-        sw = paste(sw, solid_image(26, 16, Rgba{0xf2, 0xf2, 0xf2, 255}), 2, 2);
-        pic = paste(pic, sw, x, y);
+        pic = paste(pic, change_swatch(30, 20, v.supersample), x, y);
         pic = paste(pic, label, x + 38, y + 10 - label.height() / 2);
     }
     if (!in.attribution.empty()) {

@@ -156,22 +156,20 @@ private:
             for (std::uint32_t dx = 0; dx < 2; ++dx) visit(TileId{id.z + 1, id.x * 2 + dx, id.y * 2 + dy}, l, true);
     }
 
-    /// Draws the tile once: with @2x at 512 px (supersampled 4x); the 256 px tile is that image shrunk 2x
-    /// more (box of a box: the same as supersampling 8x), so 1x and @2x agree and drawing is done once.
+    /// Draws the tile anti-aliased at 1x (256 px, and again at 512 px for @2x) and encodes it.
     RasterTiler::Entry encode(const Layers& l, TileId id) {
         RasterTiler::Entry e;
-        const bool retina = t_.options_.retina;
-        const View v = tile_view(id, retina ? 512 : 256);
-        if (!canvas_) canvas_ = std::make_unique<Canvas>(v.width * v.supersample, v.height * v.supersample);
-        canvas_->clear();
-        draw(ctx_, *canvas_, l.draw_list(), t_.style_, v);
-        vips::VImage premul = canvas_premultiplied(*canvas_, v.supersample);
-        if (retina) {
-            e.png2x = std::make_shared<const std::string>(png_bytes(unpremultiplied(premul)));
-            premul = shrink_premultiplied(premul, 2);
-        }
-        e.png = std::make_shared<const std::string>(png_bytes(unpremultiplied(premul)));
+        const DrawList list = l.draw_list();
+        e.png = std::make_shared<const std::string>(encode_at(list, id, 256, canvas_));
+        if (t_.options_.retina) e.png2x = std::make_shared<const std::string>(encode_at(list, id, 512, canvas2x_));
         return e;
+    }
+
+    std::string encode_at(const DrawList& list, TileId id, int px, std::unique_ptr<TileCanvas>& canvas) {
+        const View v = tile_view(id, px);
+        if (!canvas) canvas = std::make_unique<TileCanvas>(v.width, v.height);
+        draw_aa(ctx_, *canvas, list, t_.style_, v);
+        return png_bytes(coverage_image(canvas->colour, canvas->coverage), tile_png_options());
     }
 
     std::string make_key(const Layers& l) {
@@ -223,7 +221,7 @@ private:
     RasterTiler& t_;
     const Layers& day_;
     geos::Context ctx_;
-    std::unique_ptr<Canvas> canvas_;
+    std::unique_ptr<TileCanvas> canvas_, canvas2x_;
     std::unique_ptr<GEOSWKBWriter, WkbWriterDeleter> wkb_{nullptr, WkbWriterDeleter{nullptr}};
 };
 
@@ -239,9 +237,9 @@ std::pair<std::shared_ptr<const std::string>, std::shared_ptr<const std::string>
     std::lock_guard<std::mutex> lock(solid_mutex_);
     auto it = solid_.find(faction);
     if (it != solid_.end()) return it->second;
-    auto one = std::make_shared<const std::string>(png_bytes(solid_image(256, 256, style_.fill.at(faction))));
+    auto one = std::make_shared<const std::string>(png_bytes(solid_image(256, 256, style_.fill.at(faction)), tile_png_options()));
     std::shared_ptr<const std::string> two;
-    if (options_.retina) two = std::make_shared<const std::string>(png_bytes(solid_image(512, 512, style_.fill.at(faction))));
+    if (options_.retina) two = std::make_shared<const std::string>(png_bytes(solid_image(512, 512, style_.fill.at(faction)), tile_png_options()));
     return solid_[faction] = {one, two};
 }
 
@@ -253,11 +251,13 @@ RasterDayTiles RasterTiler::render_day(const geos::Context& ctx, const RasterSce
     day.frontlines = scene.frontlines.get();
     day.country = base_.country_line.get();
 
-    const unsigned split = std::min(options_.maxzoom, 6u);
+    // Subtrees from z7 down (the bulk of the work, in uneven pieces) first, then the single tiles above
+    // them, which fill the gaps while the last subtrees finish.
+    const unsigned split = std::min(options_.maxzoom, 7u);
     std::vector<Task> tasks;
+    for (TileId t : tiles_at(split, base_.bounds)) tasks.push_back(Task{t, true});
     for (unsigned z = options_.minzoom; z < split; ++z)
         for (TileId t : tiles_at(z, base_.bounds)) tasks.push_back(Task{t, false});
-    for (TileId t : tiles_at(split, base_.bounds)) tasks.push_back(Task{t, true});
 
     std::vector<std::unique_ptr<RasterWorker>> workers;
     const unsigned n = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(tasks.size())));

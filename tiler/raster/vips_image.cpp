@@ -79,13 +79,61 @@ VImage shrink_premultiplied(const VImage& premultiplied, int factor) {
     }
 }
 
+namespace {
+
+/// A cairo surface's pixels as a (lazy) libvips image without copying: bands = 4 (ARGB32, memory order)
+/// or 1 (A8); rows wider than the image (cairo's stride) are cropped.
+VImage surface_image(Canvas& canvas) {
+    const int bands = canvas.format() == CAIRO_FORMAT_A8 ? 1 : 4;
+    if (canvas.format() != CAIRO_FORMAT_A8 && canvas.format() != CAIRO_FORMAT_ARGB32)
+        throw Error("cairo: unsupported surface format");
+    const unsigned char* px = canvas.pixels();
+    const int stride = canvas.stride();
+    if (stride % bands) throw Error("cairo: unexpected stride");
+    const int row = stride / bands;
+    VImage img = VImage::new_from_memory(const_cast<unsigned char*>(px), static_cast<std::size_t>(stride) * canvas.height(),
+                                         row, canvas.height(), bands, VIPS_FORMAT_UCHAR);
+    return row == canvas.width() ? img : img.extract_area(0, 0, canvas.width(), canvas.height());
+}
+
+} // namespace
+
+VImage coverage_image(Canvas& colour, Canvas& coverage) {
+    ensure_vips();
+    if (colour.format() != CAIRO_FORMAT_ARGB32 || coverage.format() != CAIRO_FORMAT_A8 ||
+        colour.width() != coverage.width() || colour.height() != coverage.height())
+        throw Error("coverage_image: needs an ARGB32 and an A8 canvas of one size");
+    try {
+        const VImage rgbx = surface_image(colour);
+        const VImage alpha = surface_image(coverage);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        const VImage rgba = rgbx.extract_band(0, VImage::option()->set("n", 3)).bandjoin(alpha);
+#else
+        const VImage rgba = rgbx.extract_band(1, VImage::option()->set("n", 3)).bandjoin(alpha);
+#endif
+        return rgba.copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    } catch (const vips::VError& e) {
+        fail("coverage image", e);
+    }
+}
+
 VImage canvas_image(Canvas& canvas, int factor) { return unpremultiplied(canvas_premultiplied(canvas, factor)); }
 
-std::string png_bytes(const VImage& image) {
+PngOptions tile_png_options() {
+    PngOptions o;
+    o.compression = 2;
+    o.filter = VIPS_FOREIGN_PNG_FILTER_NONE;
+    return o;
+}
+
+std::string png_bytes(const VImage& image) { return png_bytes(image, PngOptions{}); }
+
+std::string png_bytes(const VImage& image, const PngOptions& options) {
     ensure_vips();
     try {
-        VipsBlob* blob = image.pngsave_buffer(
-            VImage::option()->set("compression", 6)->set("strip", true));
+        auto* opts = VImage::option()->set("compression", options.compression)->set("strip", true);
+        if (options.filter != 0) opts->set("filter", options.filter);
+        VipsBlob* blob = image.pngsave_buffer(opts);
         std::size_t len = 0;
         const void* data = vips_blob_get(blob, &len);
         std::string out(static_cast<const char*>(data), len);

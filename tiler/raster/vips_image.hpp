@@ -25,8 +25,25 @@ vips::VImage canvas_premultiplied(Canvas& canvas, int factor);
 vips::VImage shrink_premultiplied(const vips::VImage& premultiplied, int factor);
 vips::VImage unpremultiplied(const vips::VImage& premultiplied);
 
+/// A 1x anti-aliased render (see draw_aa in render_tile.hpp) as straight-alpha RGBA: the colours of
+/// `colour` with `coverage` (A8, same size) as alpha. `colour` must be opaque (its premultiplied colours
+/// are then straight) and drawn with draw_aa's colour order (its bytes are R, G, B, A on little-endian
+/// machines, A, R, G, B on big-endian ones). LAZY: the image reads the
+/// canvases' memory, so evaluate it (png_bytes, copy_memory) before they are drawn on again.
+vips::VImage coverage_image(Canvas& colour, Canvas& coverage);
+
+/// PNG encoder settings: zlib level 0-9, row filter (0 = libvips's default).
+struct PngOptions {
+    int compression = 6;
+    int filter = 0;
+};
+/// PNG settings of raster tiles: flat colours with anti-aliased edges compress well without row
+/// filters, and a low zlib level is many times faster than the default for a few percent of bytes.
+PngOptions tile_png_options();
+
 /// Deterministic PNG bytes (no metadata, fixed compression) of an 8-bit image.
 std::string png_bytes(const vips::VImage& image);
+std::string png_bytes(const vips::VImage& image, const PngOptions& options);
 /// Decodes PNG (or any format libvips reads) from memory; the result is evaluated into memory.
 vips::VImage decode_image(const std::string& bytes);
 /// Reads an image file into memory; throws Error naming the file.
