@@ -47,4 +47,26 @@ TEST(Contents, RejectsBadTiles) {
     EXPECT_THROW(unique_tiles(ts), Error);
     ts.tiles = {{{0, 1, 0}, bytes("x")}};
     EXPECT_THROW(unique_tiles(ts), Error);
+    ts.tiles = {{{1, 0, 0}, bytes("x"), bytes("not gzip, whatever it holds")}};
+    try {
+        unique_tiles(ts);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "tileset 'day': tile 1/0/0: its compressed bytes are not gzip");
+    }
+}
+
+TEST(Contents, SharedBuffersAndEqualBytesAreOneContent) {
+    Tileset ts;
+    ts.info.maxzoom = 1;
+    const auto shared = bytes("same");
+    ts.tiles = {{{1, 1, 1}, shared}, {{1, 0, 0}, bytes("same")}, {{1, 0, 1}, shared}, {{0, 0, 0}, bytes("other")}};
+    const UniqueTiles u = unique_tiles(ts);
+    EXPECT_EQ(u.contents.size(), 2u);
+    EXPECT_EQ(u.content, (std::vector<std::size_t>{0, 1, 1, 1}));
+    ASSERT_EQ(u.holders.size(), 2u);
+    EXPECT_EQ(u.holders[1], u.tiles[1]);   // the first tile, in (z, x, y) order, with those bytes
+    EXPECT_EQ(stored_content(ts.info, u, 0).substr(0, 2), "\x1f\x8b");
+    ts.info.format = TileFormat::Png;
+    EXPECT_EQ(stored_content(ts.info, u, 1), "same");
 }

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 using namespace tiler;
 
@@ -117,4 +119,52 @@ TEST(CoverageSimplify, SharedEdgesAreSimplifiedOnce) {
     double len = 0;
     GEOSLength_r(ctx.handle(), rest2.get(), &len);
     EXPECT_NEAR(len, 0.0, 1e-9) << ctx.to_wkt(rest2.get());
+}
+
+namespace {
+std::string edges_wkt(const CoverageEdges& e) {
+    std::string out;
+    for (const geos::Path& p : e.edges()) {
+        out += "LINESTRING (";
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%s%g %g", i ? ", " : "", p[i].first, p[i].second);
+            out += buf;
+        }
+        out += ")\n";
+    }
+    return out;
+}
+} // namespace
+
+TEST(CoverageSimplify, OverlaidDaysGiveEachEdgeOnceNodedAndMerged) {
+    geos::Context ctx;
+    // Day 1: the square split at x = 5. Day 2: the upper half of the border moved to x = 7.
+    const char* wkt[] = {"POLYGON ((0 0, 5 0, 5 10, 0 10, 0 0))", "POLYGON ((5 0, 10 0, 10 10, 5 10, 5 0))",
+                         "POLYGON ((0 0, 5 0, 5 5, 7 5, 7 10, 0 10, 0 0))",
+                         "POLYGON ((5 0, 10 0, 10 10, 7 10, 7 5, 5 5, 5 0))",
+                         // day 3 repeats day 1 exactly, rings starting elsewhere and reversed
+                         "POLYGON ((5 10, 0 10, 0 0, 5 0, 5 10))", "POLYGON ((10 10, 10 0, 5 0, 5 10, 10 10))"};
+    std::vector<geos::Geom> polys;
+    std::vector<const GEOSGeometry*> raw;
+    for (const char* w : wkt) {
+        polys.push_back(ctx.from_wkt(w));
+        raw.push_back(polys.back().get());
+    }
+    const CoverageEdges e(ctx, raw, 0.001);
+    EXPECT_EQ(edges_wkt(e), "LINESTRING (5 0, 0 0, 0 10, 5 10)\n"
+                            "LINESTRING (5 0, 5 5)\n"
+                            "LINESTRING (5 0, 10 0, 10 10, 7 10)\n"
+                            "LINESTRING (5 5, 5 10)\n"
+                            "LINESTRING (5 5, 7 5, 7 10)\n"
+                            "LINESTRING (5 10, 7 10)\n");
+    // The same linework as GEOS's own union of every boundary.
+    std::vector<geos::Geom> lines;
+    for (const geos::Path& p : e.edges()) lines.push_back(geos::line_string(ctx, p));
+    geos::Geom mine = ctx.collect(std::move(lines), GEOS_MULTILINESTRING);
+    std::vector<geos::Geom> bounds;
+    for (const GEOSGeometry* g : raw) bounds.push_back(ctx.boundary(g));
+    geos::Geom all = ctx.collect(std::move(bounds), GEOS_GEOMETRYCOLLECTION);
+    geos::Geom theirs = ctx.own(GEOSUnaryUnion_r(ctx.handle(), all.get()), "union");
+    EXPECT_EQ(GEOSEquals_r(ctx.handle(), mine.get(), theirs.get()), 1) << ctx.to_wkt(theirs.get());
 }

@@ -60,6 +60,21 @@ std::string read_all(const std::string& path) {
     return s.str();
 }
 
+/// gzip with zlib at `level` (another level than the writers' own compression, so its bytes are recognisable).
+std::string gzip_with_zlib(const std::string& in, int level) {
+    z_stream zs{};
+    EXPECT_EQ(deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    std::string out(deflateBound(&zs, static_cast<uLong>(in.size())) + 32, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
+    zs.next_out = reinterpret_cast<Bytef*>(out.data());
+    zs.avail_out = static_cast<uInt>(out.size());
+    EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+    out.resize(zs.total_out);
+    deflateEnd(&zs);
+    return out;
+}
+
 std::string gunzip(const std::string& in) {
     z_stream zs{};
     EXPECT_EQ(inflateInit2(&zs, 15 + 16), Z_OK);
@@ -161,6 +176,31 @@ TEST(Mbtiles, TmsRowsGzipAndDedup) {
     // tile_id is the hash of the stored bytes.
     for (auto& r : db.rows("SELECT tile_id, tile_data FROM images")) EXPECT_EQ(r[0], mbtiles_tile_id(r[1]));
     EXPECT_EQ(db.one("PRAGMA integrity_check"), "ok");
+}
+
+TEST(Mbtiles, StoresPrecompressedGzipAsGiven) {
+    const std::string path = temp_dir("pregz") + "/t.mbtiles";
+    Tileset ts = sample(TileFormat::Mvt);
+    const std::string text(300, 'a');   // compresses differently at levels 0 and 6
+    const auto data = bytes(text);
+    const auto gz = bytes(gzip_with_zlib(text, 0));
+    ts.tiles.push_back({{2, 0, 3}, data, gz});
+    ts.tiles.push_back({{2, 1, 3}, data, gz});
+    write_mbtiles(path, ts);
+    Db db(path);
+    const std::string stored = db.one("SELECT tile_data FROM tiles WHERE zoom_level=2 AND tile_column=0 AND tile_row=0");
+    EXPECT_TRUE(stored == *gz);   // taken as is, not compressed again
+    EXPECT_EQ(gunzip(stored), text);
+    EXPECT_EQ(db.one("SELECT count(*) FROM images"), "4");
+    // Without the precomputed bytes the writer compresses itself: other bytes, same tile.
+    ts.tiles.pop_back();
+    ts.tiles.back().gzip = nullptr;
+    const std::string path2 = temp_dir("pregz2") + "/t.mbtiles";
+    write_mbtiles(path2, ts);
+    Db db2(path2);
+    const std::string own = db2.one("SELECT tile_data FROM tiles WHERE zoom_level=2 AND tile_column=0 AND tile_row=0");
+    EXPECT_FALSE(own == *gz);
+    EXPECT_EQ(gunzip(own), text);
 }
 
 TEST(Mbtiles, DeterministicBytes) {

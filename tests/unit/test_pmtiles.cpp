@@ -294,6 +294,33 @@ TEST(Pmtiles, VectorTilesRoundTripWithDedupAndRunLengths) {
               R"("type":"overlay","format":"pbf","vector_layers":[{"id":"control","fields":{"faction":"String"}}]})");
 }
 
+TEST(Pmtiles, StoresPrecompressedGzipAsGiven) {
+    Tileset ts = base(TileFormat::Mvt, 1);
+    const std::string text(300, 'b');
+    // A stored (uncompressed) deflate block inside a gzip wrapper: valid gzip our writer would never make.
+    z_stream zs{};
+    ASSERT_EQ(deflateInit2(&zs, 0, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    std::string gz(deflateBound(&zs, static_cast<uLong>(text.size())) + 32, '\0');
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    zs.avail_in = static_cast<uInt>(text.size());
+    zs.next_out = reinterpret_cast<Bytef*>(gz.data());
+    zs.avail_out = static_cast<uInt>(gz.size());
+    ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+    gz.resize(zs.total_out);
+    deflateEnd(&zs);
+    ts.tiles.push_back({{0, 0, 0}, bytes(text), bytes(gz)});
+    ts.tiles.push_back({{1, 0, 0}, bytes("plain")});
+    const std::string path = temp_dir("pregz") + "/t.pmtiles";
+    write_pmtiles(path, ts);
+    const Decoded d = decode(path);
+    EXPECT_EQ(d.tiles.at({0, 0, 0}), text);
+    EXPECT_EQ(d.tiles.at({1, 0, 0}), "plain");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    EXPECT_NE(ss.str().find(gz), std::string::npos);   // the given bytes, as they are
+}
+
 TEST(Pmtiles, PngTilesAreStoredUncompressed) {
     Tileset ts = base(TileFormat::Png, 1);
     ts.tiles.push_back({{1, 1, 0}, bytes("\x89PNG one")});

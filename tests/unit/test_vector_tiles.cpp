@@ -2,6 +2,8 @@
 // and by GDAL's MVT driver.
 #include "tiling/vector_tiles.hpp"
 
+#include "archive/gzip.hpp"
+
 #include "../support/mvt_decoder.hpp"
 #include "tiling/mercator.hpp"
 
@@ -224,6 +226,19 @@ TEST(VectorTiles, CanonicalBytesSharedBuffersAndUnchangedDaysReused) {
             EXPECT_EQ(it->second, t.data.get());
         }
     EXPECT_EQ(seen.size(), stats.unique);
+    // Each buffer is compressed once for the archives: the gzip bytes are shared the way the buffers are,
+    // and decompress to the tile.
+    std::map<const std::string*, const std::string*> gzip_of;
+    for (const Tileset& ts : b)
+        for (const Tile& t : ts.tiles) {
+            ASSERT_NE(t.gzip, nullptr);
+            const auto [it, added] = gzip_of.emplace(t.data.get(), t.gzip.get());
+            EXPECT_EQ(it->second, t.gzip.get());
+            if (added) {
+                EXPECT_EQ(gzip_decompress(*t.gzip), *t.data);
+            }
+        }
+    EXPECT_EQ(gzip_of.size(), stats.unique);
     // Day 2 repeats day 1's control (only day 1's `changes` are gone): tiles away from the change are
     // day 1's buffers, taken over without encoding.
     ASSERT_EQ(b[1].tiles.size(), b[2].tiles.size());

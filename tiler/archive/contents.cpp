@@ -1,5 +1,6 @@
 #include "archive/contents.hpp"
 
+#include "archive/gzip.hpp"
 #include "core/error.hpp"
 
 #include <algorithm>
@@ -38,15 +39,32 @@ void detail::check_and_dedup(const Tileset& ts, UniqueTiles& u) {
         if (t.id.x >= n || t.id.y >= n) throw Error(where + "tile " + tile_name(t) + " outside the grid");
         if (i > 0 && by_id[i - 1]->id == t.id) throw Error(where + "tile " + tile_name(t) + " appears twice");
         if (!t.data || t.data->empty()) throw Error(where + "tile " + tile_name(t) + " has no data");
+        if (t.gzip && (t.gzip->size() < 18 || (*t.gzip)[0] != '\x1f' || (*t.gzip)[1] != '\x8b'))
+            throw Error(where + "tile " + tile_name(t) + ": its compressed bytes are not gzip");
     }
-    std::unordered_map<std::string_view, std::size_t> index;
+    // Tiles that share a buffer have the same content: look up by address first, hash bytes once per address.
+    std::unordered_map<const std::string*, std::size_t> by_address;
+    std::unordered_map<std::string_view, std::size_t> by_bytes;
     u.content.reserve(u.tiles.size());
     for (const Tile* t : u.tiles) {
-        const std::string_view bytes(*t->data);
-        auto [it, inserted] = index.emplace(bytes, u.contents.size());
-        if (inserted) u.contents.push_back(bytes);
-        u.content.push_back(it->second);
+        const auto [at, new_address] = by_address.try_emplace(t->data.get(), 0);
+        if (new_address) {
+            const std::string_view bytes(*t->data);
+            const auto [bt, new_bytes] = by_bytes.try_emplace(bytes, u.contents.size());
+            if (new_bytes) {
+                u.contents.push_back(bytes);
+                u.holders.push_back(t);
+            }
+            at->second = bt->second;
+        }
+        u.content.push_back(at->second);
     }
+}
+
+std::string stored_content(const TilesetInfo& info, const UniqueTiles& u, std::size_t c) {
+    if (info.format != TileFormat::Mvt) return std::string(u.contents.at(c));
+    const Tile& holder = *u.holders.at(c);
+    return holder.gzip ? *holder.gzip : gzip_compress(u.contents[c]);
 }
 
 UniqueTiles unique_tiles(const Tileset& ts) {

@@ -19,10 +19,15 @@ struct UniqueTiles {
     std::vector<const Tile*> tiles;         ///< sorted as requested
     std::vector<std::size_t> content;       ///< per tile: index into `contents`
     std::vector<std::string_view> contents; ///< distinct tile bytes (views into the Tileset's buffers)
+    std::vector<const Tile*> holders;       ///< per content: the first tile (in `tiles`) that holds it
 };
 
+/// The bytes an archive stores for content `c` of `u`: MVT gzip-compressed (the holder's precomputed
+/// Tile::gzip when it has one), PNG as they are.
+std::string stored_content(const TilesetInfo& info, const UniqueTiles& u, std::size_t c);
+
 /// Checks the tileset (zoom within info.minzoom..maxzoom, x and y inside the grid, no tile twice, no empty or
-/// null tile) and deduplicates identical bytes. `tiles` come out sorted by `less`. Throws Error naming the
+/// null tile, a Tile::gzip that is not gzip) and deduplicates identical bytes. `tiles` come out sorted by `less`. Throws Error naming the
 /// tileset and the tile.
 template <class Less>
 UniqueTiles unique_tiles(const Tileset& ts, Less less);

@@ -4,7 +4,7 @@
 // (the deduplicating layout of mbutil/tippecanoe). tile_id is the hex FNV-1a-64 of the stored bytes
 // (suffixed `-N` in the unlikely event of a hash collision). MVT is stored gzip-compressed (`format=pbf`, as
 // tippecanoe and tileserver-gl expect), PNG as-is.
-// The file is byte-for-byte deterministic: fixed page size, fixed insertion order, VACUUM at the end.
+// The file is byte-for-byte deterministic: fixed page size, fixed insertion order, indexes built at the end.
 #include "archive/tileset.hpp"
 
 #include <string>

@@ -155,7 +155,6 @@ PmtilesStats write_pmtiles(const std::string& path, const Tileset& ts, const Pmt
         return pmtiles::tile_id(a.id.z, a.id.x, a.id.y) < pmtiles::tile_id(b.id.z, b.id.x, b.id.y);
     };
     const UniqueTiles u = unique_tiles(ts, by_tile_id);
-    const bool mvt = ts.info.format == TileFormat::Mvt;
 
     // Tile data: each distinct content once, in order of first appearance along the Hilbert order (clustered).
     std::string data;
@@ -166,7 +165,7 @@ PmtilesStats write_pmtiles(const std::string& path, const Tileset& ts, const Pmt
     for (std::size_t i = 0; i < u.tiles.size(); ++i) {
         const std::size_t c = u.content[i];
         if (!is_placed[c]) {
-            const std::string stored = mvt ? gzip_compress(u.contents[c]) : std::string(u.contents[c]);
+            const std::string stored = stored_content(ts.info, u, c);
             if (stored.size() > std::numeric_limits<std::uint32_t>::max()) throw Error("pmtiles: tile too large");
             placed[c] = {data.size(), static_cast<std::uint32_t>(stored.size())};
             is_placed[c] = true;

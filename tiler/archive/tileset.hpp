@@ -12,6 +12,11 @@ namespace tiler {
 struct Tile {
     mercator::TileId id;
     std::shared_ptr<const std::string> data;   ///< encoded tile (MVT protobuf, uncompressed; or PNG)
+    /// MVT only, optional: `data` gzip-compressed, the bytes MBTiles and PMTiles store. A producer whose
+    /// buffers are shared across zooms and days (build_vector_tiles) compresses each buffer once and shares
+    /// the result here, so the writers of 14 days x 2 archives don't compress the same bytes again; when
+    /// null, the writers compress `data` themselves.
+    std::shared_ptr<const std::string> gzip = nullptr;
 };
 
 enum class TileFormat { Mvt, Png };

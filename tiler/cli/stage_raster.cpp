@@ -1,6 +1,7 @@
 #include "cli/stage_raster.hpp"
 
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "raster/chart.hpp"
 #include "raster/gif.hpp"
 #include "raster/overview_map.hpp"
@@ -10,11 +11,9 @@
 #include "raster/vips_image.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <filesystem>
+#include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace tiler::cli {
@@ -65,40 +64,27 @@ std::vector<GifFrame> write_overview_maps(const StageInput& in, StageOutput& out
     std::vector<std::uint64_t> bytes(n, 0);
     std::vector<std::string> files;   // made here: OutputTransaction::path creates the folder
     for (const DayMap& day : in.days) files.push_back(out.tx.path("maps/" + day.date.str() + ".png"));
-    std::atomic<std::size_t> next{0};
-    const unsigned threads = std::max(1u, std::min<unsigned>(in.options.jobs, static_cast<unsigned>(n)));
-    std::vector<std::exception_ptr> errors(threads);
-    auto work = [&](unsigned t) {
-        try {
-            const geos::Context ctx;
-            for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-                const std::string date = in.days[i].date.str();
-                OverviewInput map;
-                map.base = &maps.base;
-                map.scene = &maps.scenes[i];
-                map.day = &in.days[i];
-                map.style = &maps.style;
-                map.styles = &in.src.styles;
-                map.places = &maps.cities;
-                map.title = "Territorial control at the end of " + date;
-                map.attribution = in.src.attribution;
-                const vips::VImage picture = overview_map(ctx, map, maps.overview);
-                write_png(files[i], picture);
-                bytes[i] = file_size(files[i]);
-                frames[i] = gif_frame(picture, maps.header, map.title);
-            }
-        } catch (...) {
-            errors[t] = std::current_exception();
-            next = n;
-        }
-        if (t != 0) vips_thread_shutdown();   // frees libvips's buffers of a thread about to end
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (std::thread& t : pool) t.join();
-    for (const std::exception_ptr& e : errors)
-        if (e) std::rethrow_exception(e);
+    std::vector<std::unique_ptr<geos::Context>> contexts(parallel_workers(n, in.options.jobs));
+    parallel_for(
+        n, in.options.jobs,
+        [&](std::size_t i, unsigned worker) {
+            if (!contexts[worker]) contexts[worker] = std::make_unique<geos::Context>();
+            const std::string date = in.days[i].date.str();
+            OverviewInput map;
+            map.base = &maps.base;
+            map.scene = &maps.scenes[i];
+            map.day = &in.days[i];
+            map.style = &maps.style;
+            map.styles = &in.src.styles;
+            map.places = &maps.cities;
+            map.title = "Territorial control at the end of " + date;
+            map.attribution = in.src.attribution;
+            const vips::VImage picture = overview_map(*contexts[worker], map, maps.overview);
+            write_png(files[i], picture);
+            bytes[i] = file_size(files[i]);
+            frames[i] = gif_frame(picture, maps.header, map.title);
+        },
+        [](unsigned) { vips_thread_shutdown(); });   // frees libvips's buffers of a thread about to end
     for (std::size_t i = 0; i < n; ++i) {
         maps_bytes += bytes[i];
         out.index.add_day_file(in.days[i].date, "maps/" + in.days[i].date.str() + ".png");

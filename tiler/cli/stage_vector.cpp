@@ -4,17 +4,15 @@
 #include "archive/mbtiles.hpp"
 #include "archive/pmtiles.hpp"
 #include "archive/tilejson.hpp"
+#include "core/parallel.hpp"
 #include "style/maplibre_style.hpp"
 #include "tiling/vector_tiles.hpp"
 #include "viewer/viewer.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <mutex>
-#include <thread>
 
 namespace tiler::cli {
 
@@ -77,31 +75,15 @@ std::pair<std::uint64_t, std::uint64_t> write_day(const WriteContext& wc, const 
 /// Runs write_day for every job on `threads` threads; rethrows the first failure.
 void write_days(const WriteContext& wc, const std::vector<DayJob>& jobs, unsigned threads, StageOutput& out,
                 VectorStageResult& result) {
-    std::atomic<std::size_t> next{0};
     std::mutex mutex;
-    std::exception_ptr failure;
     std::size_t done = 0;
-    auto worker = [&]() {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            try {
-                const auto sizes = write_day(wc, jobs[i]);
-                const std::lock_guard<std::mutex> lock(mutex);
-                result.mbtiles_bytes += sizes.first;
-                result.pmtiles_bytes += sizes.second;
-                out.progress.count("vector tiles: archives", ++done, jobs.size());
-            } catch (...) {
-                const std::lock_guard<std::mutex> lock(mutex);
-                if (!failure) failure = std::current_exception();
-                next = jobs.size();
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    const unsigned n = std::max(1U, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
-    for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(jobs.size(), threads, [&](std::size_t i, unsigned) {
+        const auto sizes = write_day(wc, jobs[i]);
+        const std::lock_guard<std::mutex> lock(mutex);
+        result.mbtiles_bytes += sizes.first;
+        result.pmtiles_bytes += sizes.second;
+        out.progress.count("vector tiles: archives", ++done, jobs.size());
+    });
 }
 
 std::vector<std::string> place_names(const Sources& src) {

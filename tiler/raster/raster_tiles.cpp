@@ -5,17 +5,15 @@
 #include "archive/pmtiles.hpp"
 #include "archive/tilejson.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "raster/cairo_canvas.hpp"
 #include "raster/render_tile.hpp"
 #include "raster/vips_image.hpp"
 #include "tiling/clip.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <exception>
 #include <set>
-#include <thread>
 #include <vector>
 
 namespace tiler {
@@ -260,30 +258,11 @@ RasterDayTiles RasterTiler::render_day(const geos::Context& ctx, const RasterSce
         for (TileId t : tiles_at(z, base_.bounds)) tasks.push_back(Task{t, false});
 
     std::vector<std::unique_ptr<RasterWorker>> workers;
-    const unsigned n = std::max(1u, std::min<unsigned>(options_.jobs, static_cast<unsigned>(tasks.size())));
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> errors(n);
-    std::vector<std::thread> threads;
-    for (unsigned i = 0; i < n; ++i) workers.push_back(std::make_unique<RasterWorker>(*this, day));
-    auto work = [&](unsigned i) {
-        try {
-            for (std::size_t k; (k = next.fetch_add(1)) < tasks.size();) workers[i]->run(tasks[k]);
-        } catch (...) {
-            errors[i] = std::current_exception();
-            next = tasks.size();
-        }
-        vips_thread_shutdown();
-    };
-    for (unsigned i = 1; i < n; ++i) threads.emplace_back(work, i);
-    try {
-        for (std::size_t k; (k = next.fetch_add(1)) < tasks.size();) workers[0]->run(tasks[k]);
-    } catch (...) {
-        errors[0] = std::current_exception();
-        next = tasks.size();
-    }
-    for (auto& t : threads) t.join();
-    for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
+    for (unsigned i = 0; i < parallel_workers(tasks.size(), options_.jobs); ++i)
+        workers.push_back(std::make_unique<RasterWorker>(*this, day));
+    parallel_for(
+        tasks.size(), options_.jobs, [&](std::size_t k, unsigned worker) { workers[worker]->run(tasks[k]); },
+        [](unsigned) { vips_thread_shutdown(); });
 
     TileMap current;
     RasterDayTiles result;

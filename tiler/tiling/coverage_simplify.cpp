@@ -123,14 +123,34 @@ geos::Path douglas_peucker(const geos::Path& pts, double tolerance) {
 }
 
 CoverageEdges::CoverageEdges(const geos::Context& ctx, const std::vector<const GEOSGeometry*>& polygonal, double grid) {
-    std::vector<geos::Geom> rings;
+    // Overlaid coverages (one per day) repeat most of their boundaries exactly: each segment goes to the
+    // noder once, as runs of consecutive new segments. The union of the linework is the same point set,
+    // so the noded edges are the same; the noder just sees a fraction of the input.
+    std::vector<geos::Geom> runs;
+    std::unordered_map<SegKey, char, SegHash> seen;
+    geos::Path run;
+    auto flush = [&] {
+        if (run.size() >= 2) runs.push_back(geos::line_string(ctx, run));
+        run.clear();
+    };
     for (const GEOSGeometry* g : polygonal)
         geos::for_each_polygon(ctx, g, [&](const GEOSGeometry* poly) {
-            for (const geos::Path& r : geos::polygon_rings(ctx, poly))
-                if (r.size() >= 4) rings.push_back(geos::line_string(ctx, r));
+            for (const geos::Path& r : geos::polygon_rings(ctx, poly)) {
+                if (r.size() < 4) continue;
+                for (std::size_t k = 0; k + 1 < r.size(); ++k) {
+                    if (r[k] == r[k + 1]) continue;
+                    if (!seen.try_emplace(seg_key(r[k], r[k + 1]), 1).second) {
+                        flush();
+                        continue;
+                    }
+                    if (run.empty()) run.push_back(r[k]);
+                    run.push_back(r[k + 1]);
+                }
+                flush();
+            }
         });
-    if (rings.empty()) return;
-    geos::Geom all = ctx.collect(std::move(rings), GEOS_MULTILINESTRING);
+    if (runs.empty()) return;
+    geos::Geom all = ctx.collect(std::move(runs), GEOS_MULTILINESTRING);
     geos::Geom noded = grid > 0 ? ctx.own(GEOSUnaryUnionPrec_r(ctx.handle(), all.get(), grid), "node edges")
                                 : ctx.own(GEOSUnaryUnion_r(ctx.handle(), all.get()), "node edges");
     geos::Geom merged = ctx.line_merge(noded.get());

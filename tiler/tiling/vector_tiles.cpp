@@ -1,17 +1,15 @@
 #include "tiling/vector_tiles.hpp"
 
+#include "archive/gzip.hpp"
 #include "core/error.hpp"
+#include "core/parallel.hpp"
 #include "tiling/tiling_input.hpp"
 #include "tiling/zoom_tiler.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 
 namespace tiler {
@@ -56,29 +54,29 @@ std::vector<Tileset> build_vector_tiles(const geos::Context& ctx, const Sources&
     std::vector<unsigned> zooms;
     for (unsigned z = opt.maxzoom + 1; z-- > opt.minzoom;) zooms.push_back(z);   // largest first
     std::vector<ZoomTiles> results(zooms.size());
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-        for (std::size_t k = next++; k < zooms.size(); k = next++) {
-            try {
-                results[k] = tile_zoom(in, zooms[k], opt);
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(failure_mutex);
-                if (!failure) failure = std::current_exception();
-                next = zooms.size();
-            }
-        }
-    };
-    const unsigned threads = std::max(1u, std::min<unsigned>(opt.jobs, static_cast<unsigned>(zooms.size())));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    parallel_for(zooms.size(), opt.jobs, [&](std::size_t k, unsigned) { results[k] = tile_zoom(in, zooms[k], opt); });
 
-    // Identical bytes share one buffer, across zooms and days.
-    std::unordered_map<std::string_view, std::shared_ptr<const std::string>> unique;
+    // Identical bytes share one buffer, across zooms and days; each distinct buffer is gzip-compressed once
+    // here (in parallel) for the archives, which would otherwise compress it again for every day it appears in.
+    // Tiles reused from the previous day already share a buffer, so look up by address first and hash the
+    // bytes of each address only once.
+    std::unordered_map<const std::string*, std::size_t> by_address;
+    std::unordered_map<std::string_view, std::size_t> by_bytes;
+    std::vector<std::shared_ptr<const std::string>> buffers;
+    for (const ZoomTiles& r : results)
+        for (const std::vector<Tile>& day_tiles : r.days)
+            for (const Tile& t : day_tiles) {
+                const auto [at, new_address] = by_address.try_emplace(t.data.get(), 0);
+                if (!new_address) continue;
+                const auto [bt, new_bytes] = by_bytes.try_emplace(std::string_view(*t.data), buffers.size());
+                if (new_bytes) buffers.push_back(t.data);
+                at->second = bt->second;
+            }
+    std::vector<std::shared_ptr<const std::string>> compressed(buffers.size());
+    parallel_for(buffers.size(), opt.jobs, [&](std::size_t i, unsigned) {
+        compressed[i] = std::make_shared<const std::string>(gzip_compress(*buffers[i]));
+    });
+
     std::vector<Tileset> out(days.size());
     const std::string layers_json = vector_layers_json(opt);
     for (std::size_t d = 0; d < days.size(); ++d) {
@@ -96,8 +94,9 @@ std::vector<Tileset> build_vector_tiles(const geos::Context& ctx, const Sources&
         ts.info.vector_layers_json = layers_json;
         for (std::size_t k = zooms.size(); k-- > 0;)
             for (Tile& t : results[k].days[d]) {
-                auto [it, added] = unique.try_emplace(std::string_view(*t.data), t.data);
-                t.data = it->second;
+                const std::size_t i = by_address.at(t.data.get());   // every tile still holds its buffer
+                t.data = buffers[i];
+                t.gzip = compressed[i];
                 ts.tiles.push_back(std::move(t));
             }
     }
@@ -109,7 +108,7 @@ std::vector<Tileset> build_vector_tiles(const geos::Context& ctx, const Sources&
             stats->solid += r.solid;
         }
         for (const Tileset& ts : out) stats->tiles += ts.tiles.size();
-        stats->unique = unique.size();
+        stats->unique = buffers.size();
     }
     return out;
 }
