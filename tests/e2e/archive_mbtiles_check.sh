@@ -17,7 +17,9 @@ want_format=png; [ "$kind" = mvt ] && want_format=pbf
 check '[ "$(q "SELECT value FROM metadata WHERE name = '"'format'"'")" = "$want_format" ]' "format = $want_format"
 check '[ "$(q "SELECT value FROM metadata WHERE name = '"'type'"'")" = overlay ]' "type = overlay"
 if [ "$kind" = mvt ]; then
-  check 'q "SELECT value FROM metadata WHERE name = '"'json'"'" | grep -q "\"vector_layers\":\[{\"id\""' "json.vector_layers"
+  command -v jq >/dev/null || { echo "FAIL: jq not installed (bash .ci/setup installs it)"; exit 1; }
+  check 'q "SELECT value FROM metadata WHERE name = '"'json'"'" | jq -e '"'"'.vector_layers | type == "array" and length > 0
+    and all(.[]; (.id | type == "string") and (.fields | type == "object"))'"'"' >/dev/null' "json.vector_layers"
 fi
 bounds=$(q "SELECT value FROM metadata WHERE name = 'bounds'")
 check '[[ "$bounds" =~ ^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$ ]]' "bounds format ($bounds)"

@@ -80,6 +80,20 @@ TEST(OverviewMap, MapColoursChangesAndLayout) {
     EXPECT_EQ(at(36.4, 34.5), (Rgba{255, 255, 255, 255}));
     EXPECT_NE(at(37.0, 33.2), (Rgba{255, 255, 255, 255}));
 
+    // A long attribution wraps; the picture grows so it does not cover the legend: the rows between the
+    // legend's bottom and the attribution's top stay white, and there is text in the new bottom band.
+    in.attribution.clear();
+    for (int i = 0; i < 8; ++i) in.attribution += "Boundaries: OCHA. Places: a gazetteer with a long name. ";
+    const vips::VImage tall = overview_map(f.ctx, in, o);
+    EXPECT_GT(tall.height(), l.height + 20);
+    EXPECT_EQ(tall.extract_area(0, 0, 800, l.height - l.footer).avg(), img.extract_area(0, 0, 800, l.height - l.footer).avg());
+    const vips::VImage bottom = tall.extract_area(0, l.height, 800, tall.height() - l.height - 8);
+    EXPECT_LT(bottom.min(), 160.0) << "no attribution text below the usual footer";
+    int white_rows = 0;   // in the footer: a fully white row between the legend and the attribution
+    for (int y = l.height - l.footer + 14; y < tall.height() - 8; ++y)
+        if (tall.extract_area(0, y, 800, 1).min() == 255.0) ++white_rows;
+    EXPECT_GT(white_rows, 0);
+
     const std::string path = ::testing::TempDir() + "overview.png";
     write_overview_map(path, f.ctx, in, o);
     EXPECT_EQ(read_image(path).width(), 800);

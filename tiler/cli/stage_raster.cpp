@@ -23,7 +23,7 @@ namespace {
 std::uint64_t file_size(const std::string& path) { return std::filesystem::file_size(path); }
 
 /// Width of the GIF frames (animated_gif scales them down further only if the file would exceed 2 MB).
-constexpr int kFrameWidth = 1000;
+constexpr int kFrameWidth = 1200;   // the legend and the attribution stay legible (~11 px and up)
 /// Places labelled on the overview maps: the cities of rank 1 and 2 (the capital and governorate seats).
 constexpr int kLabelRank = 2;
 

@@ -17,7 +17,7 @@ using vips::VImage;
 constexpr Rgba kBackground{0xee, 0xf0, 0xf2, 255};
 constexpr Rgba kInk{0x22, 0x22, 0x22, 255};
 constexpr int kHeader = 70;
-constexpr int kFooter = 90;
+constexpr int kFooter = 100;
 constexpr int kPad = 20;
 
 struct Box {
@@ -241,11 +241,18 @@ VImage overview_map(const geos::Context& ctx, const OverviewInput& in, const Ove
     }
     if (!in.attribution.empty()) {
         TextStyle small;
-        small.font = o.font + " 11";
+        small.font = o.font + " 14";   // ~11 px once the GIF scales the map to 1200 px
         small.color = Rgba{0x55, 0x55, 0x55, 255};
         small.wrap_width = l.width - 2 * kPad;
         const VImage a = text_image(escape_markup(in.attribution), small);
-        pic = paste(pic, a, std::max(kPad, l.width - kPad - a.width()), l.height - 8 - a.height());
+        // At the bottom, but never over the legend's last row (many factions or a long attribution that
+        // wraps): then the picture grows.
+        const int top = std::max(y + 28, l.height - 8 - a.height());
+        if (top + a.height() + 8 > pic.height()) {
+            pic = pic.embed(0, 0, pic.width(), top + a.height() + 8,
+                            VImage::option()->set("extend", VIPS_EXTEND_BACKGROUND)->set("background", std::vector<double>{255, 255, 255, 255}));
+        }
+        pic = paste(pic, a, std::max(kPad, l.width - kPad - a.width()), top);
     }
     try {
         return pic.extract_band(0, VImage::option()->set("n", 3)).copy_memory();

@@ -39,7 +39,7 @@ struct OverviewInput {
 struct OverviewLayout {
     View view;
     int map_x = 0, map_y = 0;
-    int width = 0, height = 0;   ///< whole picture
+    int width = 0, height = 0;   ///< whole picture (taller only if the legend and attribution need more than `footer`)
     int header = 0, footer = 0;
 };
 
