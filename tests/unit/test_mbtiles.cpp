@@ -2,9 +2,10 @@
 #include "archive/mbtiles.hpp"
 #include "core/error.hpp"
 
+#include "../support/zlib_reference.hpp"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -60,35 +61,7 @@ std::string read_all(const std::string& path) {
     return s.str();
 }
 
-/// gzip with zlib at `level` (another level than the writers' own compression, so its bytes are recognisable).
-std::string gzip_with_zlib(const std::string& in, int level) {
-    z_stream zs{};
-    EXPECT_EQ(deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-    std::string out(deflateBound(&zs, static_cast<uLong>(in.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-    out.resize(zs.total_out);
-    deflateEnd(&zs);
-    return out;
-}
-
-std::string gunzip(const std::string& in) {
-    z_stream zs{};
-    EXPECT_EQ(inflateInit2(&zs, 15 + 16), Z_OK);
-    std::string out(1 << 16, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    zs.avail_out = static_cast<uInt>(out.size());
-    const int rc = inflate(&zs, Z_FINISH);
-    out.resize(zs.total_out);
-    inflateEnd(&zs);
-    EXPECT_EQ(rc, Z_STREAM_END);
-    return out;
-}
+std::string gunzip(const std::string& in) { return test::zlib_gunzip(in); }
 
 /// Minimal reader on the raw SQLite API.
 struct Db {
@@ -183,7 +156,7 @@ TEST(Mbtiles, StoresPrecompressedGzipAsGiven) {
     Tileset ts = sample(TileFormat::Mvt);
     const std::string text(300, 'a');   // compresses differently at levels 0 and 6
     const auto data = bytes(text);
-    const auto gz = bytes(gzip_with_zlib(text, 0));
+    const auto gz = bytes(test::zlib_gzip(text, 0));
     ts.tiles.push_back({{2, 0, 3}, data, gz});
     ts.tiles.push_back({{2, 1, 3}, data, gz});
     write_mbtiles(path, ts);

@@ -3,8 +3,9 @@
 #include "archive/pmtiles.hpp"
 #include "core/error.hpp"
 
+#include "../support/zlib_reference.hpp"
+
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <fstream>
@@ -22,27 +23,7 @@ using namespace tiler;
 namespace {
 
 // ---------------------------------------------------------------- independent reader
-std::string gunzip(std::string_view in) {
-    z_stream zs{};
-    if (inflateInit2(&zs, 15 + 16) != Z_OK) throw std::runtime_error("inflateInit2");
-    std::string out;
-    char buf[8192];
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    int rc = Z_OK;
-    do {
-        zs.next_out = reinterpret_cast<Bytef*>(buf);
-        zs.avail_out = sizeof buf;
-        rc = inflate(&zs, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END) {
-            inflateEnd(&zs);
-            throw std::runtime_error("corrupt gzip");
-        }
-        out.append(buf, sizeof buf - zs.avail_out);
-    } while (rc != Z_STREAM_END);
-    inflateEnd(&zs);
-    return out;
-}
+std::string gunzip(std::string_view in) { return test::zlib_gunzip(in); }
 
 std::uint64_t le(const std::string& b, std::size_t at, int n) {
     std::uint64_t v = 0;
@@ -297,17 +278,8 @@ TEST(Pmtiles, VectorTilesRoundTripWithDedupAndRunLengths) {
 TEST(Pmtiles, StoresPrecompressedGzipAsGiven) {
     Tileset ts = base(TileFormat::Mvt, 1);
     const std::string text(300, 'b');
-    // A stored (uncompressed) deflate block inside a gzip wrapper: valid gzip our writer would never make.
-    z_stream zs{};
-    ASSERT_EQ(deflateInit2(&zs, 0, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
-    std::string gz(deflateBound(&zs, static_cast<uLong>(text.size())) + 32, '\0');
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-    zs.avail_in = static_cast<uInt>(text.size());
-    zs.next_out = reinterpret_cast<Bytef*>(gz.data());
-    zs.avail_out = static_cast<uInt>(gz.size());
-    ASSERT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
-    gz.resize(zs.total_out);
-    deflateEnd(&zs);
+    // Stored (uncompressed) deflate blocks inside a gzip wrapper: valid gzip our writer would never make.
+    const std::string gz = test::zlib_gzip(text, 0);
     ts.tiles.push_back({{0, 0, 0}, bytes(text), bytes(gz)});
     ts.tiles.push_back({{1, 0, 0}, bytes("plain")});
     const std::string path = temp_dir("pregz") + "/t.pmtiles";

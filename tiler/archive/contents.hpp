@@ -27,8 +27,8 @@ struct UniqueTiles {
 std::string stored_content(const TilesetInfo& info, const UniqueTiles& u, std::size_t c);
 
 /// Checks the tileset (zoom within info.minzoom..maxzoom, x and y inside the grid, no tile twice, no empty or
-/// null tile, a Tile::gzip that is not gzip) and deduplicates identical bytes. `tiles` come out sorted by `less`. Throws Error naming the
-/// tileset and the tile.
+/// null tile, no Tile::gzip that is not gzip) and deduplicates identical bytes. `tiles` come out sorted by
+/// `less`. Throws Error naming the tileset and the tile.
 template <class Less>
 UniqueTiles unique_tiles(const Tileset& ts, Less less);
 
