@@ -1,6 +1,8 @@
-// Deterministic gzip: RFC 1952 header fields and round trip.
+// Deterministic gzip: RFC 1952 header fields, round trip, and zlib reading it (and it reading zlib).
 #include "archive/gzip.hpp"
 #include "core/error.hpp"
+
+#include "../support/zlib_reference.hpp"
 
 #include <gtest/gtest.h>
 
@@ -26,4 +28,11 @@ TEST(Gzip, CorruptInputThrows) {
     EXPECT_THROW(gzip_decompress(z.substr(0, z.size() - 6)), Error);
     z[12] = static_cast<char>(z[12] ^ 0x55);
     EXPECT_THROW(gzip_decompress(z), Error);
+}
+
+TEST(Gzip, ReadsAndIsReadByZlibDirectly) {
+    std::string data;
+    for (int i = 0; i < 70000; ++i) data += static_cast<char>(i * 7 % 13 + 'a');
+    EXPECT_EQ(test::zlib_gunzip(gzip_compress(data)), data);
+    for (int level : {0, 1, 9}) EXPECT_EQ(gzip_decompress(test::zlib_gzip(data, level)), data);
 }
