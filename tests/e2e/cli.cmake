@@ -31,6 +31,9 @@ add_test(NAME e2e_cli_check_fixture
          COMMAND sh ${TILER_E2E_DIR}/expect_exit.sh 0 "sources OK" $<TARGET_FILE:tiler> check --sources ${TILER_CLI_SOURCES} --styles ${TILER_CLI_STYLES})
 add_test(NAME e2e_cli_build_fixture
          COMMAND sh ${TILER_E2E_DIR}/build_fixture.sh $<TARGET_FILE:tiler> ${TILER_CLI_SOURCES} ${TILER_CLI_STYLES} 9 3)
+# --base-url (where the output folder is served): every TileJSON/style URL is absolute and names a file of the output
+add_test(NAME e2e_cli_base_url
+         COMMAND sh ${TILER_E2E_DIR}/base_url.sh $<TARGET_FILE:tiler> ${TILER_CLI_SOURCES} ${TILER_CLI_STYLES})
 
 # (d) the real sources (slow: the whole country); label `real` so it can be selected or skipped
 add_test(NAME e2e_build_real_sources
@@ -38,4 +41,4 @@ add_test(NAME e2e_build_real_sources
 set_tests_properties(e2e_build_real_sources PROPERTIES LABELS "e2e;real" TIMEOUT 900)
 set_tests_properties(e2e_cli_help e2e_cli_build_help e2e_cli_check_help e2e_cli_version e2e_cli_unknown_option
                      e2e_cli_unknown_command e2e_cli_no_command e2e_cli_bad_jobs e2e_cli_missing_sources e2e_cli_unwritable_out
-                     e2e_cli_bad_input e2e_cli_check_fixture e2e_cli_build_fixture PROPERTIES LABELS "e2e")
+                     e2e_cli_bad_input e2e_cli_check_fixture e2e_cli_build_fixture e2e_cli_base_url PROPERTIES LABELS "e2e")

@@ -127,11 +127,11 @@ TEST(Options, VectorTileOptions) {
     EXPECT_FALSE(d.tile_dirs);
     EXPECT_EQ(d.base_url, "");
     const Options o = parse_options({"build", "--minzoom", "2", "--maxzoom=14", "--tile-dirs", "--base-url",
-                                     "https://example.org/tiles"});
+                                     "https://example.org/syria"});
     EXPECT_EQ(o.minzoom, 2U);
     EXPECT_EQ(o.maxzoom, 14U);
     EXPECT_TRUE(o.tile_dirs);
-    EXPECT_EQ(o.base_url, "https://example.org/tiles/");   // a '/' is added
+    EXPECT_EQ(o.base_url, "https://example.org/syria/");   // a '/' is added
     EXPECT_EQ(parse_options({"build", "--base-url", "http://x/t/"}).base_url, "http://x/t/");
     EXPECT_EQ(parse_options({"build", "--minzoom", "5", "--maxzoom", "5"}).maxzoom, 5U);
 }
@@ -150,6 +150,7 @@ TEST(Options, BadVectorTileOptions) {
     const std::string b = usage(Command::Build);
     for (const char* opt : {"--minzoom Z", "--maxzoom Z", "--tile-dirs", "--base-url URL"})
         EXPECT_NE(b.find(opt), std::string::npos) << opt;
+    EXPECT_NE(b.find("absolute URL where the output folder is served"), std::string::npos) << b;
 }
 
 TEST(Options, RasterOptions) {

@@ -205,7 +205,16 @@ TEST(RasterTiles, ArchivesReadBack) {
     EXPECT_EQ(static_cast<int>(pm[101]), 8);
     EXPECT_NE(pm.find(*probe.data), std::string::npos);
 
+    // TileJSON: relative to the raster folder by default, absolute when told where that folder is served.
     const auto tj = nlohmann::json::parse(read_file(dir + "/2024-11-27.json"));
+    ASSERT_EQ(tj["tiles"].size(), 1u);
     EXPECT_EQ(tj["tiles"][0], "2024-11-27/{z}/{x}/{y}.png");
     EXPECT_EQ(tj["minzoom"], 5);
+    RasterWriteOptions wo;
+    wo.dir_url = "https://example.org/syria/raster/";
+    write_raster_day(dir, "2024-11-27", day, wo);
+    const auto abs = nlohmann::json::parse(read_file(dir + "/2024-11-27.json"));
+    ASSERT_EQ(abs["tiles"].size(), 1u);
+    EXPECT_EQ(abs["tiles"][0], "https://example.org/syria/raster/2024-11-27/{z}/{x}/{y}.png");
+    EXPECT_EQ(abs["minzoom"], 5);
 }

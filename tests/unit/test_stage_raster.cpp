@@ -1,5 +1,6 @@
 // The raster stage (stage_raster.hpp) on the small CLI fixture (3 days): every file it writes is listed in
-// index.json and read back with libvips; the tiles cover the requested zooms; unchanged tiles are reused.
+// index.json and read back with libvips; the tiles cover the requested zooms; unchanged tiles are reused; the
+// TileJSON (read with nlohmann::json) names the tiles under --base-url, the URL of the output folder.
 // (The real sources are checked end to end in tests/e2e/raster.cmake.)
 #include "cli/stage_raster.hpp"
 
@@ -7,10 +8,12 @@
 #include "sources/load.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <vips/vips8>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <unistd.h>
 
 using namespace tiler;
@@ -47,6 +50,7 @@ TEST(StageRaster, WritesTilesMapsGifChartAndListsThem) {
     options.raster_minzoom = 2;
     options.raster_maxzoom = 9;
     options.jobs = 2;
+    options.base_url = "https://example.org/syria/";
     const RasterStageResult r = write_raster_outputs(StageInput{ctx, src, days, options}, out);
 
     EXPECT_GT(r.tiles, 0U);
@@ -69,6 +73,10 @@ TEST(StageRaster, WritesTilesMapsGifChartAndListsThem) {
         EXPECT_TRUE(fs::is_directory(tx.path("raster/" + date + "/2")));
         EXPECT_TRUE(fs::is_directory(tx.path("raster/" + date + "/9")));
         EXPECT_FALSE(fs::exists(tx.path("raster/" + date + "/10")));
+        std::ifstream tilejson(tx.path("raster/" + date + ".json"));
+        const auto tj = nlohmann::json::parse(tilejson);
+        ASSERT_EQ(tj["tiles"].size(), 1U);
+        EXPECT_EQ(tj["tiles"][0], "https://example.org/syria/raster/" + date + "/{z}/{x}/{y}.png");
         const vips::VImage map = vips::VImage::new_from_file(tx.path("maps/" + date + ".png").c_str());
         EXPECT_EQ(map.width(), 1600);
         EXPECT_EQ(map.bands(), 3);

@@ -76,7 +76,7 @@ const std::vector<OptionSpec>& option_table() {
          [](Options& o, const std::string& v) { o.maxzoom = parse_zoom("--maxzoom", v); }},
         {"tile-dirs", 0, nullptr, "also write the tile trees tiles/<date>/{z}/{x}/{y}.mvt", {Command::Build},
          [](Options& o, const std::string&) { o.tile_dirs = true; }},
-        {"base-url", 0, "URL", "absolute URL of the served tiles/ folder, for TileJSON (default: relative)",
+        {"base-url", 0, "URL", "absolute URL where the output folder is served (TileJSON, styles; default: relative)",
          {Command::Build}, [](Options& o, const std::string& v) { o.base_url = parse_base_url(v); }},
         {"no-raster", 0, nullptr, "skip the raster stage: PNG tiles, maps/, offensive.gif, stats.png", {Command::Build},
          [](Options& o, const std::string&) { o.raster = false; }},

@@ -26,8 +26,8 @@ struct Options {
     unsigned minzoom = 0;    ///< vector tiles: lowest zoom (0..kMaxZoom, <= maxzoom)
     unsigned maxzoom = 12;   ///< vector tiles: highest zoom
     bool tile_dirs = false;  ///< also write the tile trees tiles/<date>/{z}/{x}/{y}.mvt
-    /// Absolute URL (http:// or https://, ending in '/') under which the output's `tiles/` folder is served;
-    /// prefixed to the TileJSON `tiles` templates. Empty: relative templates.
+    /// Absolute URL (http:// or https://, ending in '/') where the output folder itself is served; the URLs in
+    /// the TileJSONs (tiles/, raster/) and the styles are this + their path under --out. Empty: relative URLs.
     std::string base_url;
     bool raster = true;            ///< the raster stage: PNG tiles, maps/, offensive.gif, stats.png (--no-raster: off)
     unsigned raster_minzoom = 0;   ///< raster tiles: lowest zoom (0..kMaxZoom, <= raster_maxzoom)

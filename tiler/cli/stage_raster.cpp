@@ -107,6 +107,8 @@ RasterStageResult write_raster_outputs(const StageInput& in, StageOutput& out) {
 
     // Tiles: rendered in date order, so each day reuses what did not change since the previous one.
     const std::string raster_dir = out.tx.path("raster");
+    RasterWriteOptions write_options;   // --base-url is where the output folder is served
+    if (!in.options.base_url.empty()) write_options.dir_url = in.options.base_url + "raster/";
     std::vector<RasterScene> scenes;
     for (std::size_t i = 0; i < in.days.size(); ++i) {
         const DayMap& day = in.days[i];
@@ -115,7 +117,7 @@ RasterStageResult write_raster_outputs(const StageInput& in, StageOutput& out) {
         scenes.push_back(raster_scene(in.ctx, day, style));
         const RasterDayTiles tiles =
             tiler.render_day(in.ctx, scenes.back(), raster_tileset_info(base, date, in.src.attribution, tile_options));
-        write_raster_day(raster_dir, date, tiles);
+        write_raster_day(raster_dir, date, tiles, write_options);
         result.tiles += tiles.stats.tiles;
         result.rendered += tiles.stats.rendered;
         result.solid += tiles.stats.solid;

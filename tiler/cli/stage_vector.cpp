@@ -53,8 +53,7 @@ std::pair<std::uint64_t, std::uint64_t> write_day(const WriteContext& wc, const 
     if (wc.options.tile_dirs) write_directory(wc.tx.path(f.tree), ts);
 
     TileJsonOptions tj;
-    tj.tiles = {job.date + "/{z}/{x}/{y}.mvt"};
-    tj.base_url = wc.options.base_url;
+    tj.tiles = {urls.tile_template};
     write_tilejson(wc.tx.path(f.tilejson), ts.info, tj);
 
     MapStyleOptions so;
@@ -111,8 +110,9 @@ ViewerPage viewer_page(const StageInput& in, const std::vector<Tileset>& tileset
 } // namespace
 
 DayUrls day_urls(const std::string& date, const std::string& base_url) {
-    return DayUrls{base_url + date + "/{z}/{x}/{y}.mvt", pmtiles_source_url(base_url + date + ".pmtiles"),
-                   base_url + "fonts/{fontstack}/{range}.pbf"};
+    const std::string tiles = base_url.empty() ? std::string() : base_url + "tiles/";
+    return DayUrls{tiles + date + "/{z}/{x}/{y}.mvt", pmtiles_source_url(tiles + date + ".pmtiles"),
+                   tiles + "fonts/{fontstack}/{range}.pbf"};
 }
 
 VectorStageResult write_vector_outputs(const StageInput& in, StageOutput& out) {

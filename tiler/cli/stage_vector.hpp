@@ -44,12 +44,13 @@ struct VectorStageResult {
 
 /// URLs of one day's files as the TileJSON and the style name them.
 struct DayUrls {
-    std::string tile_template;   ///< `<base><date>/{z}/{x}/{y}.mvt`
-    std::string pmtiles;         ///< `pmtiles://<base><date>.pmtiles`
-    std::string glyphs;          ///< `<base>fonts/{fontstack}/{range}.pbf`
+    std::string tile_template;   ///< `<base>tiles/<date>/{z}/{x}/{y}.mvt` or `<date>/{z}/{x}/{y}.mvt`
+    std::string pmtiles;         ///< `pmtiles://<base>tiles/<date>.pmtiles` or `pmtiles://<date>.pmtiles`
+    std::string glyphs;          ///< `<base>tiles/fonts/{fontstack}/{range}.pbf` or `fonts/{fontstack}/{range}.pbf`
 };
 
-/// `base_url` empty: relative to the tiles/ folder (where the style and TileJSON are); else absolute.
+/// `base_url` (--base-url, ends in '/') is the absolute URL where the OUTPUT folder is served: the URLs are
+/// `base_url` + their path under it. Empty: relative to the tiles/ folder (where the style and TileJSON are).
 DayUrls day_urls(const std::string& date, const std::string& base_url);
 
 /// Builds the vector tiles of every day and writes the files above. Throws on failure.

@@ -304,14 +304,15 @@ TilesetInfo raster_tileset_info(const RasterBase& base, const std::string& date,
     return info;
 }
 
-void write_raster_day(const std::string& raster_dir, const std::string& date, const RasterDayTiles& day) {
+void write_raster_day(const std::string& raster_dir, const std::string& date, const RasterDayTiles& day,
+                      const RasterWriteOptions& options) {
     std::vector<DirectoryPart> parts{{&day.tiles, ""}};
     if (!day.tiles2x.tiles.empty()) parts.push_back({&day.tiles2x, "@2x"});
     write_directory(raster_dir + "/" + date, parts);
     write_mbtiles(raster_dir + "/" + date + ".mbtiles", day.tiles);
     write_pmtiles(raster_dir + "/" + date + ".pmtiles", day.tiles);
     TileJsonOptions tj;
-    tj.tiles = {date + "/{z}/{x}/{y}.png"};
+    tj.tiles = {options.dir_url + date + "/{z}/{x}/{y}.png"};
     write_tilejson(raster_dir + "/" + date + ".json", day.tiles.info, tj);
 }
 

@@ -79,8 +79,17 @@ private:
 TilesetInfo raster_tileset_info(const RasterBase& base, const std::string& date, const std::string& attribution,
                                 const RasterTileOptions& options);
 
+/// How write_raster_day names its files inside the TileJSON.
+struct RasterWriteOptions {
+    /// Absolute URL where `raster_dir` itself is served, ending in '/' (e.g. `https://example.org/syria/raster/`):
+    /// the TileJSON's `tiles` is then `<dir_url><date>/{z}/{x}/{y}.png`. Empty: `<date>/{z}/{x}/{y}.png`,
+    /// relative to `raster_dir` (where the TileJSON is).
+    std::string dir_url;
+};
+
 /// Writes one day under `raster_dir`: `<date>/{z}/{x}/{y}.png` and `@2x.png`, `<date>.mbtiles`,
-/// `<date>.pmtiles` (256 px tiles) and the TileJSON `<date>.json`.
-void write_raster_day(const std::string& raster_dir, const std::string& date, const RasterDayTiles& day);
+/// `<date>.pmtiles` (256 px tiles) and the TileJSON `<date>.json` (of the 256 px tiles).
+void write_raster_day(const std::string& raster_dir, const std::string& date, const RasterDayTiles& day,
+                      const RasterWriteOptions& options = {});
 
 } // namespace tiler
