@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Generate the adv_* advance areas for sources/areas/ (stdlib + GDAL's ogr2ogr for the few
-'governorate minus pocket' differences). Rings are (lon, lat)."""
-import json, os, subprocess, sys, tempfile
+'governorate minus pocket' differences). Rings are (lon, lat).
+
+Edges that must meet a neighbouring area share its vertices or run into it (an overlap is harmless: every
+advance is applied with from=government). Edges that must meet a place's territory use the vertices of
+its Voronoi cell, computed here from places.csv as the tool computes it (cell_ring). Otherwise the edge
+leaves a strip of the previous owner, which `tiler check` reports as a likely sliver."""
+import csv, json, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'areas')
@@ -9,10 +14,6 @@ WORK = tempfile.mkdtemp(prefix='make_adv_')
 BASE = os.path.join(WORK, 'base.gpkg')   # the governorates as layer `gov`, for SpatiaLite differences
 subprocess.run(['ogr2ogr', '-f', 'GPKG', BASE, os.path.join(HERE, '..', 'governorates.geojson'), '-nln', 'gov'],
                check=True)
-
-
-def sq(lon, lat, d):
-    return [(lon - d, lat - d), (lon + d, lat - d), (lon + d, lat + d), (lon - d, lat + d)]
 
 
 def closed(r):
@@ -74,9 +75,75 @@ def box_minus_gov(ring, gov):
     return json.load(open(out))['features'][0]['geometry']
 
 
-# Points kept OUT of the 29-30 Nov Aleppo polygons because the seed has HTS take them only on 1 Dec
-ACADEMY = (37.111, 36.182)      # places.csv aleppo-military-academy
-COLLEGE = (37.114, 36.159)      # places.csv aleppo-artillery-college
+def place_sites():
+    """The distinct Voronoi sites of places.csv on the tool's 1e-6 degree grid: {(lon, lat): [ids]}, {id: site}."""
+    sites, site_of = {}, {}
+    with open(os.path.join(HERE, '..', 'places.csv'), encoding='utf-8') as f:
+        for r in csv.DictReader(f):
+            key = (round(float(r['lon']) * 1e6), round(float(r['lat']) * 1e6))
+            sites.setdefault(key, []).append(r['id'])
+            site_of[r['id']] = key
+    return sites, site_of
+
+
+def clip_half_plane(ring, a, b, c):
+    """The part of the convex ring (open, (lon, lat)) where a*lon + b*lat <= c (Sutherland-Hodgman)."""
+    out = []
+    for p, q in zip(ring, ring[1:] + ring[:1]):
+        fp, fq = a * p[0] + b * p[1] - c, a * q[0] + b * q[1] - c
+        if fp <= 0:
+            out.append(p)
+        if (fp < 0 < fq) or (fq < 0 < fp):
+            t = fp / (fp - fq)
+            out.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
+    return out
+
+
+def cell_ring(place_id, reach=0.5):
+    """The Voronoi cell of a place among all places.csv sites (planar lon/lat, as GEOS computes it for the
+    tool), its vertices rounded to the tool's 1e-6 degree grid, so an edge drawn on them coincides with the
+    cell's edge in the tool. Counter-clockwise, open. Only for cells well inside the country (not clipped)
+    and smaller than `reach` degrees."""
+    sites, site_of = place_sites()
+    sx, sy = (v * 1e-6 for v in site_of[place_id])
+    ring = [(sx - reach, sy - reach), (sx + reach, sy - reach), (sx + reach, sy + reach), (sx - reach, sy + reach)]
+    for kx, ky in sorted(sites):
+        tx, ty = kx * 1e-6, ky * 1e-6
+        if (tx, ty) == (sx, sy) or abs(tx - sx) > 2 * reach or abs(ty - sy) > 2 * reach:
+            continue
+        # |x - s|^2 <= |x - t|^2  <=>  2 (t - s) . x <= |t|^2 - |s|^2
+        ring = clip_half_plane(ring, 2 * (tx - sx), 2 * (ty - sy), tx * tx + ty * ty - sx * sx - sy * sy)
+    if any(abs(x - sx) >= reach or abs(y - sy) >= reach for x, y in ring):
+        sys.exit(f'cell_ring: the cell of {place_id} reaches the {reach} degree frame')
+    out = []
+    for x, y in ring:
+        p = (round(x, 6), round(y, 6))
+        if not out or out[-1] != p:
+            out.append(p)
+    return out[:-1] if out[0] == out[-1] else out
+
+
+def merge_rings(a, b):
+    """The outline of two convex rings (open, counter-clockwise) that share exactly one edge."""
+    for i in range(len(a)):
+        p, q = a[i], a[(i + 1) % len(a)]
+        for j in range(len(b)):
+            if b[j] == q and b[(j + 1) % len(b)] == p:
+                # a from q round to p, then b from p round to q (both without the shared edge)
+                return [a[(i + 1 + k) % len(a)] for k in range(len(a))] + \
+                       [b[(j + 2 + k) % len(b)] for k in range(len(b) - 2)]
+    sys.exit('merge_rings: the rings share no edge')
+
+
+# Kept OUT of the 29-30 Nov Aleppo polygons because the seed has HTS take them only on 1 Dec: the Voronoi
+# cells of the Military Academy and the Artillery College (they share an edge, so one hole).
+SCHOOLS = merge_rings(cell_ring('aleppo-military-academy'), cell_ring('aleppo-artillery-college'))
+
+
+# The 29 Nov line runs along the west side of the Academy's cell (its vertices west of 37.10E, north to
+# south) instead of cutting through it.
+ACADEMY_WEST = sorted((p for p in cell_ring('aleppo-military-academy') if p[0] < 37.10), key=lambda p: -p[1])
+
 
 AREAS = []
 
@@ -89,9 +156,12 @@ area('adv_aleppo_west_20241127', 'Western Aleppo countryside, first day (27 Nov)
      "around the named villages as places.csv has them (Urum al-Sughra and the 46th regiment base in the south-west, "
      "al-Hawtah, Awijil and Kafr Basin in the east, Sheikh Aqil and Hayr Darkal in the north), so the unnamed 3 of the 20 "
      "and the fields between the named ones go with them. West edge runs into the rebel-held Atarib-Darat Izza front "
-     "(applied with from=government, so the Idlib pocket is untouched). Approximate to +-3 km.",
+     "(applied with from=government, so the Idlib pocket is untouched). The north-west corner is carried to 36.865E "
+     "36.33N, just inside the Idlib pocket where it meets the SDF Tell Rifaat pocket, so that no strip of government "
+     "land is left between the hull and the two baseline zones (the overlap with them changes nothing). Approximate "
+     "to +-3 km.",
      poly([(36.865, 36.105), (36.975, 36.110), (37.025, 36.170), (37.025, 36.300), (36.955, 36.330),
-           (36.880, 36.320), (36.860, 36.200)]))
+           (36.865, 36.330), (36.860, 36.200)]))
 
 # ---------------------------------------------------------------- 28 Nov
 area('adv_aleppo_southwest_20241128', 'Arnaz - Al-Zarba - M5 sector (28 Nov)',
@@ -104,13 +174,15 @@ area('adv_aleppo_southwest_20241128', 'Arnaz - Al-Zarba - M5 sector (28 Nov)',
 
 # ---------------------------------------------------------------- 29 Nov
 POCKET = [(36.45, 35.600), (36.53, 35.636), (36.62, 35.636), (36.64, 35.620), (36.70, 35.550), (36.75, 35.500),
-          (36.80, 35.450), (36.80, 35.380), (36.45, 35.380)]
+          (36.80, 35.450), (36.80, 35.300), (36.45, 35.300)]
 area('adv_idlib_20241129', 'Idlib Governorate except the Khan Shaykhun - Kafranbel pocket (29 Nov)',
      "Renders 'Pro-government forces retreated from most of the Idlib Governorate, with the exception of Khan Shaykhun "
      "and Kafranbel.' = OCHA Idleb governorate minus a pocket drawn around Kafranbel (35.613N 36.562E) and Khan Shaykhun "
      "(35.442N 36.651E): north edge at 35.636N (south of Maarat al-Numan 35.648N and of rebel-held Kansafra), east edge "
-     "from Hish/Jarjanaz diagonally to 36.80E around al-Tamanah, down to the Hama border. Applied with from=government, so "
-     "only the government's part of the governorate changes. The pocket's outline is a judgement (+-5 km).",
+     "from Hish/Jarjanaz diagonally to 36.80E around al-Tamanah, down to the Hama border (the pocket is drawn to 35.30N, "
+     "past the governorate's southern tip at 35.377N, so none of the tip is left as an HTS island). Applied with "
+     "from=government, so only the government's part of the governorate changes. The pocket's outline is a judgement "
+     "(+-5 km).",
      gov_minus('Idleb', POCKET))
 
 area('adv_aleppo_west_20241129', 'Western and south-western Aleppo countryside and the western city edge (29 Nov)',
@@ -121,31 +193,39 @@ area('adv_aleppo_west_20241129', 'Western and south-western Aleppo countryside a
      "Khanasir road, south to 35.60N (the Idlib/Hama side is rendered by the Idlib row). North-west it takes Haritan, "
      "Anadan, Hayyan and Kafr Hamra but stays 3 km south of Nubbul and Al-Zahraa (SDF from government on 30 Nov). In the "
      "city it takes only the far-western districts (Dahiyat al-Assad, Jamiat al-Zahraa, New Aleppo; east edge 37.105E), "
-     "keeping out the Military Academy and the Artillery College (captured 1 Dec) and the Citadel (36.1993N 37.1625E, "
-     "30 Nov). Boundaries approximate (+-5 km in the countryside).",
-     poly([(36.880, 36.330), (37.000, 36.330), (37.060, 36.315), (37.105, 36.300), (37.105, 36.195),
-           (37.097, 36.185), (37.095, 36.140), (37.200, 36.120), (37.270, 36.150), (37.290, 36.080),
+     "keeping out the Military Academy and the Artillery College (captured 1 Dec; there the edge follows the west side "
+     "of the Academy's Voronoi cell, computed from places.csv as the tool does) and the Citadel (36.1993N 37.1625E, "
+     "30 Nov). The west edge is drawn at 36.80E, inside the Idlib pocket and the Idleb governorate (taken by the Idlib "
+     "row the same day), so no strip of government land is left along the Aleppo/Idleb governorate boundary. "
+     "Boundaries approximate (+-5 km in the countryside).",
+     poly([(36.800, 36.330), (37.000, 36.330), (37.060, 36.315), (37.105, 36.300), (37.105, 36.195)]
+          + ACADEMY_WEST +
+          [(37.095, 36.140), (37.200, 36.120), (37.270, 36.150), (37.290, 36.080),
            (37.330, 36.000), (37.400, 35.880), (37.430, 35.740), (37.420, 35.600), (36.950, 35.600),
-           (36.880, 35.750)]))
+           (36.800, 35.750)]))
 
 # ---------------------------------------------------------------- 30 Nov
 area('adv_aleppo_city_20241130', 'Aleppo city built-up area (30 Nov)',
      "Renders 'By morning, rebel forces had seized control of most of Aleppo' (30 Nov): the built-up city between about "
      "36.13N and 36.265N, 37.065E and 37.23E. Applied with from=government, so the SDF's Sheikh Maqsood stays SDF; Aleppo "
      "airport (east), the Sheikh Najjar industrial city (north-east) and the two military schools the seed has HTS take "
-     "on 1 Dec (holes around the Military Academy and the Artillery College, about 1.6 km squares) are left out. "
-     "Approximate outline of the built-up area, +-1 km.",
+     "on 1 Dec are left out. The schools' hole is exactly the Voronoi cells of the Military Academy and the Artillery "
+     "College (places.csv; computed here as the tool computes them, vertices on its 1e-6 degree grid), so the 1 Dec "
+     "place events take all of what was left out. Approximate outline of the built-up area, +-1 km.",
      poly([(37.070, 36.240), (37.100, 36.265), (37.170, 36.265), (37.215, 36.255), (37.230, 36.220),
            (37.210, 36.190), (37.210, 36.125), (37.150, 36.118), (37.090, 36.135), (37.065, 36.170)],
-          holes=[sq(*ACADEMY, 0.008), sq(*COLLEGE, 0.007)]))
+          holes=[SCHOOLS]))
 
 area('adv_aleppo_airport_20241130', 'Surroundings of Aleppo International Airport (30 Nov)',
      "Renders 'On 30 November, the HTS-led opposition reportedly took control of Aleppo airport after the local SDF troops "
      "opted to withdraw.': the strip around the airport (36.174N 37.229E) between the city's eastern edge, the 29 Nov "
      "line and the road to As Safirah (Nayrab, the airport perimeter), which the government had withdrawn 'to' on 29 Nov "
      "and left on 30 Nov. Applied after the airport's own SDF -> HTS rows, with from=government (the SDF's Tell "
-     "Aran/Tell Hasel and Sheikh Najjar cells are untouched). Approximate.",
-     poly([(37.19, 36.12), (37.27, 36.15), (37.29, 36.09), (37.31, 36.13), (37.33, 36.18), (37.26, 36.20),
+     "Aran/Tell Hasel and Sheikh Najjar cells are untouched). Edges: the south-west side is the 29 Nov line (its "
+     "vertices), the south-east side the road to As Safirah as the 1 Dec SNA band draws it, the north side the 1 Dec SNA "
+     "north area's edge (their vertices), and the west side runs inside the city and 29 Nov areas (already HTS, so the "
+     "overlap changes nothing): no strip of government land is left between them. Approximate.",
+     poly([(37.17, 36.115), (37.200, 36.120), (37.270, 36.150), (37.290, 36.080), (37.330, 36.180), (37.26, 36.20),
            (37.215, 36.255), (37.20, 36.20)]))
 
 area('adv_hama_north_20241130', 'Northern Hama countryside and the Khan Shaykhun - Kafranbel pocket (30 Nov)',

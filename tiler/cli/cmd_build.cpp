@@ -9,6 +9,7 @@
 #include "output/stats_csv.hpp"
 #include "output/text_file.hpp"
 #include "sources/load.hpp"
+#include "territory/slivers.hpp"
 #include "territory/territory.hpp"
 
 #include <chrono>
@@ -47,6 +48,10 @@ int cmd_build(const Options& options) {
     const Sources src = load_sources(ctx, options.sources, options.styles);   // bad input: nothing touched yet
     progress.stage("building the timeline");
     const std::vector<DayMap> days = build_timeline(ctx, src);
+    progress.stage("looking for slivers");
+    const std::vector<Sliver> slivers = find_slivers(ctx, src, days);   // warnings only: the build goes on
+    progress.clear();
+    for (const Sliver& s : slivers) std::cerr << "tiler: warning: " << describe(s) << "\n";
 
     OutputTransaction tx(options.out);
     OutputIndex index(src.first, src.last);

@@ -19,8 +19,8 @@ struct CommandInfo {
 };
 
 const CommandInfo kCommands[] = {
-    {Command::Build, "build", "build the outputs (GeoPackage, stats, vector tiles, viewer, index) from the sources"},
-    {Command::Check, "check", "validate the sources and styles, write nothing"},
+    {Command::Build, "build", "build everything from the sources: GeoPackage, vector and raster tiles, viewer, maps, GIF, stats"},
+    {Command::Check, "check", "validate the sources, run the event log, warn about slivers; write nothing"},
 };
 
 /// One option: a long name, an optional short one, the value it takes (nullptr = a flag), the commands
@@ -187,7 +187,7 @@ std::string usage(Command command) {
     std::string out;
     if (command == Command::None) {
         out = "Usage: tiler [--help] [--version] <command> [options]\n\n"
-              "Territorial-control maps from an event log: a GeoPackage, stats and (later) tiles and maps per day.\n\n"
+              "Daily territorial-control maps from an event log: GeoPackage, vector and raster tiles, maps, GIF, stats.\n\n"
               "Commands:\n";
         for (const auto& info : kCommands) {
             std::string name = info.name;
