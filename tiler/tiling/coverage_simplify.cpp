@@ -182,7 +182,10 @@ SimplifiedCoverage simplify_edges(const geos::Context& ctx, const CoverageEdges&
                                   : ctx.own(GEOSUnaryUnion_r(ctx.handle(), all.get()), "node simplified edges");
     const GEOSGeometry* input[1] = {noded.get()};
     geos::Geom faces = ctx.own(GEOSPolygonize_r(ctx.handle(), input, 1), "polygonize");
-    geos::for_each_polygon(ctx, faces.get(), [&](const GEOSGeometry* f) { sc.faces.push_back(ctx.clone(f)); });
+    geos::for_each_polygon(ctx, faces.get(), [&](const GEOSGeometry* f) {
+        sc.faces.push_back(ctx.clone(f));
+        sc.face_area.push_back(ctx.planar_area(f));
+    });
     geos::for_each_line(ctx, noded.get(), [&](const GEOSGeometry* l) { sc.lines.push_back(ctx.clone(l)); });
 
     std::unordered_map<SegKey, std::array<int, 2>, SegHash> seg_faces;
@@ -245,14 +248,42 @@ std::vector<int> assign_faces(const geos::Context& ctx, const SimplifiedCoverage
     return out;
 }
 
-geos::Geom union_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& labels, int label) {
+geos::Geom coverage_union_of_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& faces) {
     std::vector<geos::Geom> parts;
-    for (std::size_t f = 0; f < sc.faces.size(); ++f)
-        if (labels[f] == label) parts.push_back(ctx.clone(sc.faces[f].get()));
+    parts.reserve(faces.size());
+    for (int f : faces) parts.push_back(ctx.clone(sc.faces[static_cast<std::size_t>(f)].get()));
     if (parts.empty()) return ctx.collect({}, GEOS_MULTIPOLYGON);
     if (parts.size() == 1) return ctx.polygonal(std::move(parts.front()));
     geos::Geom all = ctx.collect(std::move(parts), GEOS_GEOMETRYCOLLECTION);
     return ctx.polygonal(ctx.own(GEOSCoverageUnion_r(ctx.handle(), all.get()), "coverage union"));
+}
+
+geos::Geom union_of_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& faces) {
+    if (faces.size() <= 1) return coverage_union_of_faces(ctx, sc, faces);
+    std::vector<char> member(sc.faces.size(), 0);
+    double area = 0;
+    for (int f : faces) {
+        member[static_cast<std::size_t>(f)] = 1;
+        area += sc.face_area[static_cast<std::size_t>(f)];
+    }
+    auto in = [&](int f) { return f >= 0 && member[static_cast<std::size_t>(f)] != 0; };
+    std::vector<const GEOSGeometry*> outline;
+    for (std::size_t l = 0; l < sc.lines.size(); ++l)
+        if (in(sc.line_faces[l][0]) != in(sc.line_faces[l][1])) outline.push_back(sc.lines[l].get());
+    if (!outline.empty()) {
+        geos::Geom u = ctx.polygonal(ctx.own(
+            GEOSPolygonize_valid_r(ctx.handle(), outline.data(), static_cast<unsigned>(outline.size())),
+            "polygonize outline"));
+        if (std::abs(ctx.planar_area(u.get()) - area) <= 1e-9 * area) return u;
+    }
+    return coverage_union_of_faces(ctx, sc, faces);
+}
+
+geos::Geom union_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& labels, int label) {
+    std::vector<int> faces;
+    for (std::size_t f = 0; f < sc.faces.size(); ++f)
+        if (labels[f] == label) faces.push_back(static_cast<int>(f));
+    return union_of_faces(ctx, sc, faces);
 }
 
 std::vector<geos::Geom> simplify_coverage(const geos::Context& ctx, const std::vector<const GEOSGeometry*>& coverage,

@@ -46,6 +46,7 @@ struct SimplifiedCoverage {
     std::vector<geos::Geom> faces;                 ///< valid polygons, in polygonize order
     std::vector<geos::Geom> lines;                 ///< the noded simplified edges
     std::vector<std::array<int, 2>> line_faces;    ///< faces left/right of each line (-1 = none)
+    std::vector<double> face_area;                 ///< planar area of each face
 };
 
 SimplifiedCoverage simplify_edges(const geos::Context& ctx, const CoverageEdges& edges, const SimplifyParams& p);
@@ -58,7 +59,17 @@ std::vector<geos::XY> face_points(const geos::Context& ctx, const SimplifiedCove
 std::vector<int> assign_faces(const geos::Context& ctx, const SimplifiedCoverage& sc,
                               const std::vector<const GEOSGeometry*>& owners);
 
-/// Union of the faces whose label equals `label` (GEOSCoverageUnion), as a MultiPolygon; empty if none.
+/// Union of the faces `faces` (indices into sc.faces, each once) as a MultiPolygon; empty if none. The
+/// lines with a member face on exactly one side are its outline: they are polygonized into a valid
+/// polygonal result (GEOSPolygonize_valid, even-odd), so the cost grows with the outline, not with the
+/// faces inside it. If the outline's area is not the faces' (a line whose sides are unknown), it falls
+/// back to GEOSCoverageUnion of the faces.
+geos::Geom union_of_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& faces);
+
+/// The same by GEOSCoverageUnion of the faces (the reference union_of_faces is tested against).
+geos::Geom coverage_union_of_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& faces);
+
+/// Union of the faces whose label equals `label` (union_of_faces), as a MultiPolygon; empty if none.
 geos::Geom union_faces(const geos::Context& ctx, const SimplifiedCoverage& sc, const std::vector<int>& labels,
                        int label);
 

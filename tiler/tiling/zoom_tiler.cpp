@@ -168,13 +168,7 @@ private:
         return out;
     }
 
-    SharedGeom union_of(const std::vector<int>& faces) {
-        std::vector<geos::Geom> parts;
-        for (int f : faces) parts.push_back(ctx_.clone(sc_.faces[static_cast<std::size_t>(f)].get()));
-        if (parts.size() == 1) return shared(ctx_.polygonal(std::move(parts.front())));
-        geos::Geom all = ctx_.collect(std::move(parts), GEOS_GEOMETRYCOLLECTION);
-        return shared(ctx_.polygonal(ctx_.own(GEOSCoverageUnion_r(ctx_.handle(), all.get()), "coverage union")));
-    }
+    SharedGeom union_of(const std::vector<int>& faces) { return shared(union_of_faces(ctx_, sc_, faces)); }
 
     /// Features of groups of faces keyed by `key`, reusing yesterday's unions of unchanged groups.
     void add_groups(const std::map<std::pair<int, int>, std::vector<int>>& groups,
