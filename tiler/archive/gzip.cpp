@@ -2,45 +2,55 @@
 
 #include "core/error.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <cstring>
+#include <memory>
 
 namespace tiler {
 namespace {
 
+constexpr int kGzipLevel = 6;
 constexpr int kGzipWindow = 15 + 16;   // 32 KiB window, gzip wrapper
 
-struct Stream {
+struct CompressorDeleter {
+    void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
+};
+
+/// One libdeflate compressor per thread: allocating one costs more than compressing a small tile.
+libdeflate_compressor& compressor() {
+    thread_local const std::unique_ptr<libdeflate_compressor, CompressorDeleter> c(
+        libdeflate_alloc_compressor(kGzipLevel));
+    if (!c) throw Error("libdeflate: cannot allocate a compressor");
+    return *c;
+}
+
+/// A zlib inflate stream reading the gzip wrapper.
+struct Inflater {
     z_stream zs;
-    bool deflating;
-    Stream(bool deflate_mode) : deflating(deflate_mode) {
+    Inflater() {
         std::memset(&zs, 0, sizeof zs);
-        const int rc = deflating ? deflateInit2(&zs, 6, Z_DEFLATED, kGzipWindow, 8, Z_DEFAULT_STRATEGY)
-                                 : inflateInit2(&zs, kGzipWindow);
-        if (rc != Z_OK) throw Error("zlib: cannot initialise a gzip stream");
+        if (inflateInit2(&zs, kGzipWindow) != Z_OK) throw Error("zlib: cannot initialise a gzip stream");
     }
-    ~Stream() { deflating ? deflateEnd(&zs) : inflateEnd(&zs); }
-    Stream(const Stream&) = delete;
-    Stream& operator=(const Stream&) = delete;
+    ~Inflater() { inflateEnd(&zs); }
+    Inflater(const Inflater&) = delete;
+    Inflater& operator=(const Inflater&) = delete;
 };
 
 } // namespace
 
 std::string gzip_compress(std::string_view data) {
-    Stream s(true);
-    std::string out(deflateBound(&s.zs, static_cast<uLong>(data.size())) + 32, '\0');
-    s.zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    s.zs.avail_in = static_cast<uInt>(data.size());
-    s.zs.next_out = reinterpret_cast<Bytef*>(out.data());
-    s.zs.avail_out = static_cast<uInt>(out.size());
-    if (deflate(&s.zs, Z_FINISH) != Z_STREAM_END) throw Error("zlib: gzip compression failed");
-    out.resize(s.zs.total_out);
+    libdeflate_compressor& c = compressor();
+    std::string out(libdeflate_gzip_compress_bound(&c, data.size()), '\0');
+    const std::size_t n = libdeflate_gzip_compress(&c, data.data(), data.size(), out.data(), out.size());
+    if (n == 0) throw Error("libdeflate: gzip compression failed");
+    out.resize(n);
     return out;
 }
 
 std::string gzip_decompress(std::string_view data) {
-    Stream s(false);
+    Inflater s;
     s.zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     s.zs.avail_in = static_cast<uInt>(data.size());
     std::string out;

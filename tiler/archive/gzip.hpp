@@ -1,11 +1,12 @@
 #pragma once
-// Deterministic gzip (RFC 1952) on zlib: no file name, modification time 0, so equal input gives equal bytes.
+// Deterministic gzip (RFC 1952): no file name, modification time 0, so equal input gives equal bytes.
+// Compression with libdeflate (whole buffers, 2-3x faster than zlib at the same level), reading with zlib.
 #include <string>
 #include <string_view>
 
 namespace tiler {
 
-/// gzip-compresses `data` (zlib level 6). Throws Error if zlib fails.
+/// gzip-compresses `data` (libdeflate level 6). Throws Error if libdeflate fails.
 std::string gzip_compress(std::string_view data);
 
 /// Decompresses one gzip member. Throws Error on corrupt input.
