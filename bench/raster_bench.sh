@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Builds bench/raster_bench.cpp against a build tree's tiler_core and runs it on the real sources/ and styles/.
-#   bench/raster_bench.sh [BUILD_DIR=build-raster] [maxzoom=10] [jobs=2] [--no-gdal]
+# Builds the raster_bench target (bench/raster_bench.cpp, linked with tiler_core by CMake) in a build tree and
+# runs it on the real sources/ and styles/.
+#   bench/raster_bench.sh [BUILD_DIR=build-bench] [maxzoom=10] [jobs=2] [--no-gdal]
+# BUILD_DIR must be configured with TILER_BENCH=ON (bench/run.sh configures build-bench so).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build-raster}
-cmake --build "$build" --target tiler_core >/dev/null
-g++ -O2 -std=c++17 -Wall -Wextra -I "$root/tiler" -I "$build/tiler" "$root/bench/raster_bench.cpp" -o "$build/raster_bench" \
-    "$build/tiler/libtiler_core.a" $(pkg-config --cflags --libs vips-cpp cairo gdal) -lgeos_c -lpthread \
-    -lprotobuf -lsqlite3 -lz
-"$build/raster_bench" "$root/sources" "$root/styles" "$build/raster_bench_work" "${2:-10}" "${3:-2}" ${4:+"$4"}
+build=${1:-$root/build-bench}
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTILER_BENCH=ON >/dev/null
+fi
+cmake --build "$build" --target raster_bench >/dev/null
+"$build/bench/raster_bench" "$root/sources" "$root/styles" "$build/raster_bench_work" "${2:-10}" "${3:-2}" ${4:+"$4"}
