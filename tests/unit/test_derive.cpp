@@ -1,5 +1,7 @@
 #include "territory/derive.hpp"
 
+#include "../support/control_wkt.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -13,29 +15,17 @@ double mismatch(const geos::Context& ctx, const GEOSGeometry* got, const char* e
     return ctx.planar_area(ctx.sym_difference(got, expected.get()).get());
 }
 
-std::vector<Control> parts(const geos::Context& ctx, const std::vector<std::pair<const char*, const char*>>& wkts) {
-    std::vector<Control> out;
-    for (const auto& [faction, wkt] : wkts) {
-        Control c;
-        c.faction = faction;
-        c.geom = ctx.from_wkt(wkt);
-        c.area_km2 = geos::area_km2(ctx, c.geom.get());
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
 Applied applied(const geos::Context& ctx, std::size_t event, const char* wkt) { return {event, ctx.from_wkt(wkt)}; }
 
 } // namespace
 
 TEST(Derive, ChangesAreNetFromToPairsWithTheirEvents) {
     geos::Context ctx;
-    const auto before = parts(ctx, {{"government", "POLYGON ((0 0, 6 0, 6 10, 0 10, 0 0))"},
+    const auto before = test::controls(ctx, {{"government", "POLYGON ((0 0, 6 0, 6 10, 0 10, 0 0))"},
                                     {"hts", "POLYGON ((6 0, 10 0, 10 10, 6 10, 6 0))"}});
     // Event 7: hts takes x 4..6 from the government. Event 8: sna takes y 8..10 of x 0..2 from the government.
     // Event 9: hts takes x 0..1, y 0..1, and event 10 gives it back the same day (no net change there).
-    const auto after = parts(ctx, {{"government", "POLYGON ((0 0, 4 0, 4 10, 2 10, 2 8, 0 8, 0 0))"},
+    const auto after = test::controls(ctx, {{"government", "POLYGON ((0 0, 4 0, 4 10, 2 10, 2 8, 0 8, 0 0))"},
                                    {"hts", "POLYGON ((4 0, 10 0, 10 10, 4 10, 4 0))"},
                                    {"sna", "POLYGON ((0 8, 2 8, 2 10, 0 10, 0 8))"}});
     std::vector<Applied> a;
@@ -60,13 +50,13 @@ TEST(Derive, ChangesAreNetFromToPairsWithTheirEvents) {
 
 TEST(Derive, NoAppliedRegionNoChanges) {
     geos::Context ctx;
-    const auto map = parts(ctx, {{"government", "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"}});
+    const auto map = test::controls(ctx, {{"government", "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"}});
     EXPECT_TRUE(derive_changes(ctx, map, map, {}).empty());
 }
 
 TEST(Derive, FrontlinesAreSharedBoundariesNeverTheCountryBorder) {
     geos::Context ctx;
-    const auto map = parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 5 0, 5 10, 0 10, 0 0)))"},
+    const auto map = test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 5 0, 5 10, 0 10, 0 0)))"},
                                  {"hts", "MULTIPOLYGON (((5 0, 10 0, 10 5, 5 5, 5 0)))"},
                                  {"sna", "MULTIPOLYGON (((5 5, 10 5, 10 10, 5 10, 5 5)))"}});
     const auto lines = derive_frontlines(ctx, map);
@@ -88,7 +78,7 @@ TEST(Derive, FrontlinesAreSharedBoundariesNeverTheCountryBorder) {
 
 TEST(Derive, FrontlineOfAnEnclaveIsItsWholeRingMergedIntoOneLine) {
     geos::Context ctx;
-    const auto map = parts(ctx, {{"government", "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))"},
+    const auto map = test::controls(ctx, {{"government", "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))"},
                                  {"sdf", "POLYGON ((4 4, 6 4, 6 6, 4 6, 4 4))"}});
     const auto lines = derive_frontlines(ctx, map);
     ASSERT_EQ(lines.size(), 1u);
@@ -98,7 +88,7 @@ TEST(Derive, FrontlineOfAnEnclaveIsItsWholeRingMergedIntoOneLine) {
 
 TEST(Derive, FactionsTouchingAtAPointHaveNoFrontline) {
     geos::Context ctx;
-    const auto map = parts(ctx, {{"hts", "POLYGON ((0 0, 5 0, 5 5, 0 5, 0 0))"},
+    const auto map = test::controls(ctx, {{"hts", "POLYGON ((0 0, 5 0, 5 5, 0 5, 0 0))"},
                                  {"sna", "POLYGON ((5 5, 10 5, 10 10, 5 10, 5 5))"},
                                  {"government", "MULTIPOLYGON (((5 0, 10 0, 10 5, 5 5, 5 0)), ((0 5, 5 5, 5 10, 0 10, 0 5)))"}});
     const auto lines = derive_frontlines(ctx, map);
@@ -111,7 +101,7 @@ TEST(Derive, FactionsTouchingAtAPointHaveNoFrontline) {
 
 TEST(Derive, UnchangedPairsAreCopiedFromThePreviousDay) {
     geos::Context ctx;
-    const auto map = parts(ctx, {{"government", "POLYGON ((0 0, 5 0, 5 10, 0 10, 0 0))"},
+    const auto map = test::controls(ctx, {{"government", "POLYGON ((0 0, 5 0, 5 10, 0 10, 0 0))"},
                                  {"hts", "POLYGON ((5 0, 10 0, 10 10, 5 10, 5 0))"}});
     std::vector<Frontline> previous(1);
     previous[0].a = "government";

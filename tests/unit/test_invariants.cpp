@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 
+#include "../support/control_wkt.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace tiler;
@@ -9,17 +11,6 @@ using namespace tiler;
 namespace {
 
 constexpr const char* kSquare = "MULTIPOLYGON (((0 0, 10 0, 10 10, 0 10, 0 0)))";
-
-std::vector<Control> parts(const geos::Context& ctx, const std::vector<std::pair<const char*, const char*>>& wkts) {
-    std::vector<Control> out;
-    for (const auto& [faction, wkt] : wkts) {
-        Control c;
-        c.faction = faction;
-        c.geom = ctx.from_wkt(wkt);
-        out.push_back(std::move(c));
-    }
-    return out;
-}
 
 // The message of the Error check_partition throws, or "" if it passes.
 std::string failure(const geos::Context& ctx, const std::vector<Control>& p) {
@@ -36,16 +27,16 @@ std::string failure(const geos::Context& ctx, const std::vector<Control>& p) {
 
 TEST(Invariants, AnExactPartitionPasses) {
     geos::Context ctx;
-    EXPECT_EQ(failure(ctx, parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
+    EXPECT_EQ(failure(ctx, test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
                                        {"hts", "MULTIPOLYGON (((6 0, 10 0, 10 4, 6 4, 6 0)))"},
                                        {"sna", "POLYGON ((6 4, 10 4, 10 10, 6 10, 6 4))"}})),
               "");
-    EXPECT_EQ(failure(ctx, parts(ctx, {{"government", kSquare}})), "");
+    EXPECT_EQ(failure(ctx, test::controls(ctx, {{"government", kSquare}})), "");
 }
 
 TEST(Invariants, AGapIsCaughtAndNamesTheDay) {
     geos::Context ctx;
-    const std::string msg = failure(ctx, parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
+    const std::string msg = failure(ctx, test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
                                                      {"hts", "MULTIPOLYGON (((6 0, 10 0, 10 9, 6 9, 6 0)))"}}));
     EXPECT_NE(msg.find("2024-11-30"), std::string::npos) << msg;
     EXPECT_NE(msg.find("a gap of 4 deg"), std::string::npos) << msg;
@@ -54,7 +45,7 @@ TEST(Invariants, AGapIsCaughtAndNamesTheDay) {
 TEST(Invariants, AnOverlapIsCaughtAndNamesBothFactions) {
     geos::Context ctx;
     // The union is still the country: only the overlap check can see it.
-    const std::string msg = failure(ctx, parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
+    const std::string msg = failure(ctx, test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
                                                      {"hts", "MULTIPOLYGON (((5 0, 10 0, 10 10, 5 10, 5 0)))"}}));
     EXPECT_NE(msg.find("'government' and 'hts' overlap"), std::string::npos) << msg;
     EXPECT_NE(msg.find("2024-11-30"), std::string::npos) << msg;
@@ -62,7 +53,7 @@ TEST(Invariants, AnOverlapIsCaughtAndNamesBothFactions) {
 
 TEST(Invariants, TerritoryOutsideTheCountryIsCaught) {
     geos::Context ctx;
-    const std::string msg = failure(ctx, parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
+    const std::string msg = failure(ctx, test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
                                                      {"hts", "MULTIPOLYGON (((6 0, 11 0, 11 10, 6 10, 6 0)))"}}));
     EXPECT_NE(msg.find("'hts' reaches 10 deg² outside the country"), std::string::npos) << msg;
 }
@@ -70,7 +61,7 @@ TEST(Invariants, TerritoryOutsideTheCountryIsCaught) {
 TEST(Invariants, ALineIsNotTerritory) {
     geos::Context ctx;
     const std::string msg =
-        failure(ctx, parts(ctx, {{"government", kSquare}, {"hts", "LINESTRING (0 0, 10 10)"}}));
+        failure(ctx, test::controls(ctx, {{"government", kSquare}, {"hts", "LINESTRING (0 0, 10 10)"}}));
     EXPECT_NE(msg.find("'hts' is not polygonal"), std::string::npos) << msg;
 }
 
@@ -78,7 +69,7 @@ TEST(Invariants, VerifiedPairsAreSkippedButTheSumsStillCatchAnOverlap) {
     geos::Context ctx;
     const auto country = ctx.from_wkt(kSquare);
     const PartitionChecker checker(ctx, country.get());
-    const auto p = parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
+    const auto p = test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
                                {"hts", "MULTIPOLYGON (((5 0, 10 0, 10 10, 5 10, 5 0)))"}});
     std::string msg;
     try {
@@ -96,7 +87,7 @@ TEST(Invariants, VerifiedPairsAreSkippedButTheSumsStillCatchAnOverlap) {
 TEST(Invariants, ASliverUnderTheGridIsNotAGap) {
     geos::Context ctx;
     // hts stops 1e-9° short of the border with the government: far below the grid, not a gap.
-    EXPECT_EQ(failure(ctx, parts(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
+    EXPECT_EQ(failure(ctx, test::controls(ctx, {{"government", "MULTIPOLYGON (((0 0, 6 0, 6 10, 0 10, 0 0)))"},
                                        {"hts", "MULTIPOLYGON (((6.000000001 0, 10 0, 10 10, 6.000000001 10, 6.000000001 0)))"}})),
               "");
 }

@@ -1,5 +1,7 @@
 #include "territory/slivers.hpp"
 
+#include "../support/control_wkt.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,22 +14,11 @@ namespace {
 // `hts` holds the band south of 36.1N, so every government part below touches it along 36.1N.
 constexpr const char* kHts = "POLYGON ((36.9 36.0, 37.5 36.0, 37.5 36.1, 36.9 36.1, 36.9 36.0))";
 
-std::vector<Control> control(const geos::Context& ctx, const std::vector<std::pair<const char*, const char*>>& wkts) {
-    std::vector<Control> out;
-    for (const auto& [faction, wkt] : wkts) {
-        Control c;
-        c.faction = faction;
-        c.geom = ctx.from_wkt(wkt);
-        out.push_back(std::move(c));
-    }
-    return out;
-}
-
 const Date kDay = Date::from_ymd(2024, 11, 30);
 constexpr double kPi = 3.14159265358979323846;
 
 std::vector<Sliver> slivers(const geos::Context& ctx, const char* government, const SliverRules& rules = {}) {
-    return find_slivers(ctx, control(ctx, {{"government", government}, {"hts", kHts}}), kDay, rules);
+    return find_slivers(ctx, test::controls(ctx, {{"government", government}, {"hts", kHts}}), kDay, rules);
 }
 
 } // namespace
@@ -97,7 +88,7 @@ TEST(Slivers, EveryPartOfEveryFactionIsLookedAt) {
     // main part is large. Reported in control order, then part order.
     const auto found = find_slivers(
         ctx,
-        control(ctx, {{"government", "POLYGON ((36.9 36.1, 37.5 36.1, 37.5 36.5, 36.9 36.5, 36.9 36.1), "
+        test::controls(ctx, {{"government", "POLYGON ((36.9 36.1, 37.5 36.1, 37.5 36.5, 36.9 36.5, 36.9 36.1), "
                                      "(37.0 36.3, 37.1 36.3, 37.1 36.3015, 37.0 36.3015, 37.0 36.3))"},
                       {"hts", "MULTIPOLYGON (((36.9 36.0, 37.5 36.0, 37.5 36.1, 36.9 36.1, 36.9 36.0)), "
                               "((37.2 36.5, 37.205 36.5, 37.205 36.505, 37.2 36.505, 37.2 36.5)), "
