@@ -1,6 +1,6 @@
 #pragma once
 // Deterministic gzip (RFC 1952): no file name, modification time 0, so equal input gives equal bytes.
-// Compression with libdeflate (whole buffers, 2-3x faster than zlib at the same level), reading with zlib.
+// Compression with libdeflate (whole buffers; 2x faster than zlib at level 6 on our tiles), reading with zlib.
 #include <string>
 #include <string_view>
 
