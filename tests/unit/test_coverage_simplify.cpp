@@ -239,10 +239,10 @@ TEST(CoverageSimplify, UnionOfFacesFallsBackWhenALineHasUnknownSides) {
     // Forget the sides of every line of the hole ring 3..7 (between A and B): the outline of A + C then
     // misses A's hole, its area is wrong, and the coverage union answers instead (the outline alone would
     // give a square with a 4..6 hole).
+    const int a = n.faces("A").front(), b = n.faces("B").front();
     std::size_t forgotten = 0;
     for (std::size_t l = 0; l < n.sc.lines.size(); ++l) {
         const auto& lf = n.sc.line_faces[l];
-        const auto a = n.faces("A").front(), b = n.faces("B").front();
         if ((lf[0] == a && lf[1] == b) || (lf[0] == b && lf[1] == a)) {
             n.sc.line_faces[l] = {-1, -1};
             ++forgotten;

@@ -54,3 +54,18 @@ TEST(Geos, GeodesicAreaOfOneDegreeCellAtTheEquatorAndAtSyria) {
     auto holed = ctx.from_wkt("POLYGON ((0 0, 0 2, 2 2, 2 0, 0 0), (0.5 0.5, 1.5 0.5, 1.5 1.5, 0.5 1.5, 0.5 0.5))");
     EXPECT_NEAR(geos::area_km2(ctx, holed.get()), 3 * 12364.0, 60.0);
 }
+
+TEST(Geos, GreatCircleDistanceAndLineLength) {
+    // One degree along a meridian or the equator: 2·π·6371.0088 km / 360.
+    const double degree_km = 2 * 3.14159265358979323846 * 6371.0088 / 360;
+    EXPECT_NEAR(geos::distance_km(38, 35, 38, 36), degree_km, 1e-9);
+    EXPECT_NEAR(geos::distance_km(0, 0, 1, 0), degree_km, 1e-9);
+    EXPECT_EQ(geos::distance_km(37.16, 36.2, 37.16, 36.2), 0.0);
+    // Symmetric; along the 36th parallel a degree of longitude is about cos(36°) as long.
+    EXPECT_DOUBLE_EQ(geos::distance_km(36.3, 33.5, 37.16, 36.2), geos::distance_km(37.16, 36.2, 36.3, 33.5));
+    EXPECT_NEAR(geos::distance_km(37, 36, 38, 36) / degree_km, 0.809, 0.001);
+    // A line's length is the sum of its segments' distances.
+    geos::Context ctx;
+    auto line = ctx.from_wkt("LINESTRING (38 35, 38 36, 39 36)");
+    EXPECT_NEAR(geos::length_km(ctx, line.get()), degree_km + geos::distance_km(38, 36, 39, 36), 1e-9);
+}

@@ -305,9 +305,14 @@ double area_km2(const Context& ctx, const GEOSGeometry* g) {
     return 0;
 }
 
-namespace {
-constexpr double kMeanRadiusKm = 6371.0088;
+double distance_km(double lon1, double lat1, double lon2, double lat2) {
+    constexpr double kMeanRadiusKm = 6371.0088;
+    const double s1 = std::sin((lat2 - lat1) * kDeg / 2), s2 = std::sin((lon2 - lon1) * kDeg / 2);
+    const double h = s1 * s1 + std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * s2 * s2;
+    return 2 * kMeanRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
 
+namespace {
 double line_length_km(const Context& ctx, const GEOSGeometry* line) {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(ctx.handle(), line);
     if (!seq) ctx.fail("getCoordSeq");
@@ -318,9 +323,7 @@ double line_length_km(const Context& ctx, const GEOSGeometry* line) {
         double x1, y1, x2, y2;
         GEOSCoordSeq_getXY_r(ctx.handle(), seq, i, &x1, &y1);
         GEOSCoordSeq_getXY_r(ctx.handle(), seq, i + 1, &x2, &y2);
-        const double s1 = std::sin((y2 - y1) * kDeg / 2), s2 = std::sin((x2 - x1) * kDeg / 2);
-        const double h = s1 * s1 + std::cos(y1 * kDeg) * std::cos(y2 * kDeg) * s2 * s2;
-        km += 2 * kMeanRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+        km += distance_km(x1, y1, x2, y2);
     }
     return km;
 }

@@ -118,8 +118,10 @@ private:
 /// Geodesic area of a lon/lat (multi)polygon in km² (spherical excess on the WGS84 authalic sphere).
 double area_km2(const Context& ctx, const GEOSGeometry* g);
 
-/// Geodesic length of a lon/lat (multi)line in km: haversine per segment on the mean Earth sphere
-/// (6371.0088 km). Polygons and points count 0.
+/// Great-circle distance in km between two lon/lat points (haversine on the mean Earth sphere, 6371.0088 km).
+double distance_km(double lon1, double lat1, double lon2, double lat2);
+
+/// Geodesic length of a lon/lat (multi)line in km: distance_km per segment. Polygons and points count 0.
 double length_km(const Context& ctx, const GEOSGeometry* g);
 
 /// Owns a GEOSSTRtree of items identified by an index. Inserted geometries are only read for their

@@ -1,6 +1,5 @@
 #include "territory/slivers.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -9,14 +8,6 @@ namespace tiler {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kDeg = kPi / 180;
-constexpr double kMeanRadiusKm = 6371.0088;
-
-double haversine_km(double lon1, double lat1, double lon2, double lat2) {
-    const double s1 = std::sin((lat2 - lat1) * kDeg / 2), s2 = std::sin((lon2 - lon1) * kDeg / 2);
-    const double h = s1 * s1 + std::cos(lat1 * kDeg) * std::cos(lat2 * kDeg) * s2 * s2;
-    return 2 * kMeanRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
-}
 
 // Whether `part` (of control[self]) touches the territory of any other faction.
 bool has_neighbour(const geos::Context& ctx, const GEOSGeometry* part, const std::vector<Control>& control,
@@ -75,7 +66,7 @@ void name_nearest_places(std::vector<Sliver>& slivers, const std::vector<Place>&
         const Place* best = nullptr;
         double best_km = 0;
         for (const Place& p : places) {
-            const double km = haversine_km(s.lon, s.lat, p.lon, p.lat);
+            const double km = geos::distance_km(s.lon, s.lat, p.lon, p.lat);
             if (!best || km < best_km) {
                 best = &p;
                 best_km = km;
